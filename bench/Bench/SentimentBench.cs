@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace Marketing.Bench;
+
+/// <summary>Benchmarks of this area, owned by the area.</summary>
+public static class SentimentBench
+{
+    public static IEnumerable<Command> Create() => [];
+}

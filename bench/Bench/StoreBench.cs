@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Marketing.Core.Domain;
+using Marketing.Core.Storage;
+
+namespace Marketing.Bench;
+
+/// <summary>Bulk upsert rate into the store: <c>mkt-bench store --posts 1000000</c>.</summary>
+public static class StoreBench
+{
+    public static IEnumerable<Command> Create()
+    {
+        var posts = new Option<int>("--posts") { Description = "Posts to write.", DefaultValueFactory = _ => 1_000_000 };
+        var batch = new Option<int>("--batch") { Description = "Posts per upsert batch (one transaction each).", DefaultValueFactory = _ => 5000 };
+        var db = new Option<string?>("--db") { Description = "Store to write to; default a fresh SQLite file under bench/results/." };
+        var cmd = new Command("store", "Bulk upsert rate (posts/s) into a fresh store, then a second pass of the same posts (all updates).") { posts, batch, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(posts);
+            var size = parse.GetValue(batch);
+            var target = parse.GetValue(db) ?? Path.Combine("bench", "results", $"store-bench-{Guid.NewGuid():N}.db");
+            await using var store = await StoreFactory.OpenAsync(target, null, ct);
+            var data = MakePosts(n);
+            var insert = await Run(store, data, size, ct);
+            var update = await Run(store, data, size, ct);
+            var stats = await store.GetStatsAsync(ct);
+            BenchResult.Write("store", new
+            {
+                machine = BenchResult.Machine(),
+                backend = store.Backend,
+                posts = n,
+                batch = size,
+                insert_posts_per_s = Math.Round(n / insert.TotalSeconds),
+                upsert_again_posts_per_s = Math.Round(n / update.TotalSeconds),
+                stored = stats.Posts,
+                command = $"dotnet run -c Release --project bench/Bench -- store --posts {n}",
+            });
+            if (store.Backend == "sqlite" && parse.GetValue(db) is null)
+            {
+                await store.DisposeAsync();
+                foreach (var f in Directory.GetFiles(Path.GetDirectoryName(target)!, Path.GetFileName(target) + "*"))
+                {
+                    File.Delete(f);
+                }
+            }
+
+            return stats.Posts == n ? 0 : 1;
+        });
+        return [cmd];
+    }
+
+    private static async Task<TimeSpan> Run(IPostStore store, List<SocialPost> data, int size, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        for (var i = 0; i < data.Count; i += size)
+        {
+            await store.UpsertPostsAsync(data.GetRange(i, Math.Min(size, data.Count - i)), ct);
+            if (i % (size * 40) == 0)
+            {
+                Console.Error.Write($"\r{i + size:N0}/{data.Count:N0}");
+            }
+        }
+
+        Console.Error.WriteLine();
+        return sw.Elapsed;
+    }
+
+    // Posts shaped like the synthetic stream: ~120 characters, hashtags, a brand or two, engagement and a score.
+    private static List<SocialPost> MakePosts(int n)
+    {
+        var rng = new Random(7);
+        var brands = new[] { "acme", "globex", "initech", "umbrella", "hooli" };
+        var words = "the new phone battery is great awful love hate support outage launch price deal service network camera screen fast slow".Split(' ');
+        var t0 = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+        var list = new List<SocialPost>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var b = brands[rng.Next(brands.Length)];
+            var text = string.Join(' ', Enumerable.Range(0, 20).Select(_ => words[rng.Next(words.Length)])) + " " + b;
+            var label = (SentimentLabel)rng.Next(3);
+            list.Add(new SocialPost
+            {
+                Platform = "synth",
+                PostId = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Author = new Author { Id = "u" + rng.Next(n / 10 + 1), Handle = "user" + i % 5000, Followers = rng.Next(100_000), Location = "Paris" },
+                Text = text,
+                Language = "en",
+                CreatedAt = t0.AddSeconds(rng.Next(30 * 86_400)),
+                Engagement = new Engagement { Likes = rng.Next(100), Shares = rng.Next(10), Replies = rng.Next(10), Views = rng.Next(10_000) },
+                Hashtags = [b, words[rng.Next(words.Length)]],
+                Brands = rng.Next(5) == 0 ? [b, brands[(Array.IndexOf(brands, b) + 1) % brands.Length]] : [b],
+                Sentiment = new SentimentResult(label, 0.2f, 0.3f, 0.5f, "model", "bench"),
+            });
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace Marketing.Cli.Commands;
+
+/// <summary>The commands of this area. Owned by the area; registered in <see cref="CliApp"/>.</summary>
+public static class SynthCommands
+{
+    public static IEnumerable<Command> Create() => [];
+}

@@ -1,0 +1,3 @@
+using Marketing.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,314 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Dapper;
+using Marketing.Core.Domain;
+using Microsoft.Extensions.Logging;
+
+namespace Marketing.Core.Storage;
+
+/// <summary>
+/// The SQL both backends share. Subclasses supply connections, the bulk upsert (where the dialects really differ)
+/// and the migration lock. Every value reaches SQL as a parameter; the only text spliced into SQL is fixed fragments.
+/// </summary>
+public abstract partial class DapperPostStore : IPostStore
+{
+    private const int StreamPageSize = 5000;
+
+    protected DapperPostStore(ILogger logger)
+    {
+        Logger = logger;
+    }
+
+    public abstract string Backend { get; }
+
+    public abstract string DisplayName { get; }
+
+    protected ILogger Logger { get; }
+
+    /// <summary>The case-insensitive LIKE of the dialect.</summary>
+    protected abstract string InsensitiveLike { get; }
+
+    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken ct);
+
+    /// <summary>Upserts rows that are distinct on (platform, post_id); returns how many were new.</summary>
+    private protected abstract Task<int> UpsertDistinctAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct);
+
+    protected abstract Task LockForMigrationAsync(DbConnection conn, DbTransaction tx, CancellationToken ct);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    internal async Task MigrateAsync(CancellationToken ct)
+    {
+        await using var conn = await OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await LockForMigrationAsync(conn, tx, ct);
+        await conn.ExecuteAsync(new CommandDefinition(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms BIGINT NOT NULL)",
+            transaction: tx, cancellationToken: ct));
+        var current = await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(version) FROM schema_version", transaction: tx, cancellationToken: ct)) ?? 0;
+        foreach (var m in Migrations.All.Where(m => m.Version > current))
+        {
+            Logger.LogInformation("Applying migration {Version} ({Name}) to {Store}", m.Version, m.Name, DisplayName);
+            await conn.ExecuteAsync(new CommandDefinition(Backend == "sqlite" ? m.Sqlite : m.Postgres, transaction: tx, cancellationToken: ct));
+            await conn.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_version (version, name, applied_ms) VALUES (@Version, @Name, @Now)",
+                new { m.Version, m.Name, Now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The schema version now applied.</summary>
+    public async Task<int> GetSchemaVersionAsync(CancellationToken ct = default)
+    {
+        await using var conn = await OpenConnectionAsync(ct);
+        return (int)(await conn.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT MAX(version) FROM schema_version", cancellationToken: ct)) ?? 0);
+    }
+
+    public static int LatestSchemaVersion => Migrations.All[^1].Version;
+
+    public async Task<UpsertResult> UpsertPostsAsync(IReadOnlyList<SocialPost> posts, CancellationToken ct = default)
+    {
+        if (posts.Count == 0)
+        {
+            return default;
+        }
+
+        // A batch may hold the same post twice (at-least-once delivery); the last copy wins and the others count
+        // as updates, so one statement never touches a row twice.
+        var distinct = new Dictionary<(string, string), SocialPost>(posts.Count);
+        foreach (var p in posts)
+        {
+            Validate(p);
+            distinct[(p.Platform, p.PostId)] = p;
+        }
+
+        var list = distinct.Values.ToList();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var rows = list.Select(p => PostRow.From(p, now)).ToList();
+        await using var conn = await OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var inserted = await UpsertDistinctAsync(conn, tx, rows, list, ct);
+        await tx.CommitAsync(ct);
+        return new UpsertResult(inserted, posts.Count - inserted);
+    }
+
+    private static void Validate(SocialPost p)
+    {
+        if (string.IsNullOrEmpty(p.Platform) || string.IsNullOrEmpty(p.PostId))
+        {
+            throw new ArgumentException("A post needs a platform and a post id to be stored.");
+        }
+
+        foreach (var list in new[] { p.Hashtags, p.Mentions, p.Links, p.Brands })
+        {
+            if (list.Any(s => s.Length == 0 || s.Any(char.IsWhiteSpace)))
+            {
+                throw new ArgumentException($"Post {p.Platform}/{p.PostId}: hashtags, mentions, links and brand ids must be non-empty and contain no white space.");
+            }
+        }
+    }
+
+    /// <summary>The per-brand rows of a post: its brand sentiment where known, else its overall sentiment.</summary>
+    protected static IEnumerable<(string Brand, string? Sentiment, double? Polarity)> BrandLinks(SocialPost p)
+    {
+        foreach (var brand in p.Brands)
+        {
+            var bs = p.BrandSentiments.FirstOrDefault(b => b.Brand == brand);
+            if (bs is not null)
+            {
+                yield return (brand, bs.Label.ToWire(), bs.Polarity);
+            }
+            else if (p.Sentiment is { } s)
+            {
+                yield return (brand, s.Label.ToWire(), s.Polarity);
+            }
+            else
+            {
+                yield return (brand, null, null);
+            }
+        }
+    }
+
+    private const string UpdateSentimentSql = """
+        UPDATE posts SET sentiment = @sentiment, p_neg = @p_neg, p_neu = @p_neu, p_pos = @p_pos,
+            scorer = @scorer, model_version = @model_version, brand_sentiments = @brand_sentiments
+        WHERE platform = @platform AND post_id = @post_id
+        """;
+
+    private const string UpdateBrandSentimentSql = """
+        UPDATE post_brands SET sentiment = @Sentiment, polarity = @Polarity
+        WHERE brand = @Brand AND platform = @Platform AND post_id = @PostId
+        """;
+
+    public async Task UpdateSentimentAsync(IReadOnlyList<SocialPost> posts, CancellationToken ct = default)
+    {
+        if (posts.Count == 0)
+        {
+            return;
+        }
+
+        await using var conn = await OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await conn.ExecuteAsync(new CommandDefinition(UpdateSentimentSql, posts.Select(p => PostRow.From(p, now)), tx, cancellationToken: ct));
+        var links = posts.SelectMany(p => BrandLinks(p).Select(l => new { l.Brand, l.Sentiment, l.Polarity, p.Platform, p.PostId }));
+        await conn.ExecuteAsync(new CommandDefinition(UpdateBrandSentimentSql, links, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    private const string SelectPostColumns = """
+        SELECT platform, post_id, author_id, author_handle, author_name, author_followers, author_location, author_verified,
+            text, lang, created_ms, created_offset_min, likes, shares, replies, views, url, hashtags, mentions, links,
+            reply_to, quote_of, repost_of, brands, campaign, near_dup_of, sentiment, p_neg, p_neu, p_pos, scorer,
+            model_version, brand_sentiments, source, ingested_ms
+        FROM posts p
+        """;
+
+    public async Task<SocialPost?> GetPostAsync(string platform, string postId, CancellationToken ct = default)
+    {
+        await using var conn = await OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<PostRow>(new CommandDefinition(
+            SelectPostColumns + " WHERE platform = @platform AND post_id = @postId", new { platform, postId }, cancellationToken: ct));
+        return row?.ToPost();
+    }
+
+    public async Task<IReadOnlyList<SocialPost>> FindPostsAsync(PostQuery query, CancellationToken ct = default)
+    {
+        if (query.Limit is < 0 or > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), "Limit must be between 0 and 100000.");
+        }
+
+        var (where, args) = BuildWhere(query);
+        args.Add("limit", query.Limit);
+        args.Add("offset", Math.Max(0, query.Offset));
+        await using var conn = await OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<PostRow>(new CommandDefinition(
+            SelectPostColumns + where + " ORDER BY created_ms DESC, platform, post_id LIMIT @limit OFFSET @offset", args, cancellationToken: ct));
+        return rows.Select(r => r.ToPost()).ToList();
+    }
+
+    public async IAsyncEnumerable<SocialPost> StreamPostsAsync(PostQuery query, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var (where, args) = BuildWhere(query);
+        var keyset = (where.Length == 0 ? " WHERE " : " AND ") + "(created_ms > @k_ms OR (created_ms = @k_ms AND (platform > @k_pl OR (platform = @k_pl AND post_id > @k_id))))";
+        long kMs = long.MinValue;
+        string kPl = "", kId = "";
+        var remaining = query.Limit > 0 ? query.Limit : int.MaxValue;
+        while (remaining > 0)
+        {
+            args.Add("k_ms", kMs);
+            args.Add("k_pl", kPl);
+            args.Add("k_id", kId);
+            args.Add("page", Math.Min(StreamPageSize, remaining));
+            List<PostRow> page;
+            await using (var conn = await OpenConnectionAsync(ct))
+            {
+                page = (await conn.QueryAsync<PostRow>(new CommandDefinition(
+                    SelectPostColumns + where + keyset + " ORDER BY created_ms, platform, post_id LIMIT @page", args, cancellationToken: ct))).AsList();
+            }
+
+            foreach (var row in page)
+            {
+                yield return row.ToPost();
+            }
+
+            if (page.Count < StreamPageSize)
+            {
+                yield break;
+            }
+
+            remaining -= page.Count;
+            var last = page[^1];
+            (kMs, kPl, kId) = (last.created_ms, last.platform, last.post_id);
+        }
+    }
+
+    private (string Where, DynamicParameters Args) BuildWhere(PostQuery q)
+    {
+        var clauses = new List<string>();
+        var args = new DynamicParameters();
+        if (q.Platform is not null)
+        {
+            clauses.Add("platform = @platform");
+            args.Add("platform", q.Platform);
+        }
+
+        if (q.PostId is not null)
+        {
+            clauses.Add("post_id = @post_id");
+            args.Add("post_id", q.PostId);
+        }
+
+        if (q.Brand is not null)
+        {
+            clauses.Add("EXISTS (SELECT 1 FROM post_brands pb WHERE pb.brand = @brand AND pb.platform = p.platform AND pb.post_id = p.post_id)");
+            args.Add("brand", q.Brand.ToLowerInvariant());
+        }
+
+        if (q.Sentiment is { } s)
+        {
+            clauses.Add(s == SentimentLabel.Unscored ? "(sentiment IS NULL OR sentiment = 'unscored')" : "sentiment = @sentiment");
+            args.Add("sentiment", s.ToWire());
+        }
+
+        if (q.Since is { } since)
+        {
+            clauses.Add("created_ms >= @since");
+            args.Add("since", since.ToUnixTimeMilliseconds());
+        }
+
+        if (q.Until is { } until)
+        {
+            clauses.Add("created_ms < @until");
+            args.Add("until", until.ToUnixTimeMilliseconds());
+        }
+
+        if (q.AuthorId is not null)
+        {
+            clauses.Add("author_id = @author_id");
+            args.Add("author_id", q.AuthorId);
+        }
+
+        if (q.Language is not null)
+        {
+            clauses.Add("lang = @lang");
+            args.Add("lang", q.Language);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var words = q.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var i = 0; i < words.Length && i < 16; i++)
+            {
+                clauses.Add($"text {InsensitiveLike} @w{i} ESCAPE '\\'");
+                args.Add($"w{i}", "%" + EscapeLike(words[i]) + "%");
+            }
+        }
+
+        return (clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses), args);
+    }
+
+    private static string EscapeLike(string word)
+    {
+        var sb = new StringBuilder(word.Length + 4);
+        foreach (var c in word)
+        {
+            if (c is '%' or '_' or '\\')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Marketing.TestSupport;
+
+public enum StoreKind
+{
+    Sqlite,
+    Postgres,
+}
