@@ -60,12 +60,12 @@ public sealed partial class LlmClient
         }
         catch (HttpRequestException ex)
         {
-            return AttemptOutcome.Failure("transport", Safe(ex.Message));
+            return AttemptOutcome.Failure("transport", Safe(OneLine(ex.Message)));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The SDK could not read the body (garbage, truncated JSON, wrong shape).
-            return AttemptOutcome.Failure("malformed-response", $"{ex.GetType().Name}: {Safe(ex.Message)}");
+            return AttemptOutcome.Failure("malformed-response", $"{ex.GetType().Name}: {Safe(OneLine(ex.Message))}");
         }
 
         var answerModel = string.IsNullOrWhiteSpace(response.ModelId) ? model : response.ModelId;
@@ -94,15 +94,21 @@ public sealed partial class LlmClient
     private AttemptOutcome Classify(ClientResultException ex)
     {
         var status = ex.Status;
-        var message = Safe(FirstLine(ex.Message));
+        // The SDK's message is "HTTP 500 (type: code)" then the server's error text: useful, and redacted in case it echoes the key.
+        var message = Safe(OneLine(ex.Message));
+        if (!message.StartsWith("HTTP ", StringComparison.Ordinal))
+        {
+            message = $"HTTP {status} {message}";
+        }
+
         return status switch
         {
-            429 => AttemptOutcome.Failure("rate-limited", $"HTTP 429 {message}", retryAfter: RetryAfter(ex)),
-            408 or >= 500 => AttemptOutcome.Failure("server-error", $"HTTP {status} {message}", retryAfter: RetryAfter(ex)),
+            429 => AttemptOutcome.Failure("rate-limited", message, retryAfter: RetryAfter(ex)),
+            408 or >= 500 => AttemptOutcome.Failure("server-error", message, retryAfter: RetryAfter(ex)),
             0 => AttemptOutcome.Failure("transport", message),
-            401 or 403 => AttemptOutcome.Failure("unauthorized", $"HTTP {status}: check MKT_LLM_API_KEY ({message})", retryable: false),
-            404 => AttemptOutcome.Failure("not-found", $"HTTP 404: check MKT_LLM_ENDPOINT (it must include /v1) and MKT_LLM_MODEL ({message})", retryable: false),
-            _ => AttemptOutcome.Failure("rejected", $"HTTP {status} {message}", retryable: false),
+            401 or 403 => AttemptOutcome.Failure("unauthorized", $"{message} (check MKT_LLM_API_KEY)", retryable: false),
+            404 => AttemptOutcome.Failure("not-found", $"{message} (check MKT_LLM_ENDPOINT, which must include /v1, and MKT_LLM_MODEL)", retryable: false),
+            _ => AttemptOutcome.Failure("rejected", message, retryable: false),
         };
     }
 
@@ -168,9 +174,9 @@ public sealed partial class LlmClient
 
     private string Safe(string? text) => _options.ApiKey.Redact(text);
 
-    private static string FirstLine(string text)
+    private static string OneLine(string text)
     {
-        var line = text.Split('\n', 2)[0].Trim();
+        var line = string.Join(" ", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return line.Length > 300 ? line[..300] + "…" : line;
     }
 

@@ -200,7 +200,7 @@ public sealed class LlmOptions
     public override string ToString() => IsOnline
         ? $"provider={OpenAiCompatibleProvider} endpoint={SafeUrl(EffectiveEndpoint)} model={EffectiveModel}{(IsAzureClassic ? $" azure-deployment={AzureDeployment} api-version={AzureApiVersion}" : "")} api-key={ApiKey} " +
           $"timeout={AttemptTimeoutSeconds}s retries={MaxRetries} breaker={BreakerFailureThreshold}/{BreakerCooldownSeconds}s concurrency={MaxConcurrency} " +
-          $"budget=calls:{(MaxCalls == 0 ? "unlimited" : MaxCalls)},tokens:{(MaxTokens == 0 ? "unlimited" : MaxTokens)} cache={(Cache ? PersistCache ? "memory+store" : "memory" : "off")}"
+          $"budget=calls:{(MaxCalls == 0 ? "unlimited" : MaxCalls)},tokens:{(MaxTokens == 0 ? "unlimited" : MaxTokens)} cache={(Cache ? PersistCache ? "memory+store-when-given" : "memory" : "off")}"
         : $"provider={OfflineProvider} model={OfflineModel} (no LLM configured: set MKT_LLM_ENDPOINT and/or MKT_LLM_API_KEY to use one)";
 
     /// <summary>A URL with any user info and query string removed.</summary>

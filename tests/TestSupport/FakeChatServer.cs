@@ -23,6 +23,7 @@ public sealed class FakeChatServer : IAsyncDisposable
     private WebApplication? _app;
     private int _inFlight;
     private int _maxInFlight;
+    private int _disposed;
 
     private FakeChatServer()
     {
@@ -72,6 +73,11 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_app is not null)
         {
