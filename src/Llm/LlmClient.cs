@@ -34,8 +34,9 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
         _breaker = new CircuitBreaker(options.BreakerFailureThreshold, TimeSpan.FromSeconds(options.BreakerCooldownSeconds), time ?? TimeProvider.System);
         _concurrency = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         _cache = new LlmResponseCache(options.PersistCache ? cacheStore : null, logger);
-        Provider = new LlmProviderInfo(LlmOptions.OpenAiCompatibleProvider, options.EffectiveModel == LlmOptions.OfflineModel ? LlmOptions.DefaultModel : options.EffectiveModel,
-            LlmOptions.SafeUrl(options.EffectiveEndpoint ?? LlmOptions.DefaultOpenAiEndpoint));
+        // Built directly (tests, custom IChatClient) the client is online whatever Provider says; the factory decides offline.
+        Provider = new LlmProviderInfo(LlmOptions.OpenAiCompatibleProvider, string.IsNullOrWhiteSpace(options.Model) ? LlmOptions.DefaultModel : options.Model.Trim(),
+            LlmOptions.SafeUrl(string.IsNullOrWhiteSpace(options.Endpoint) ? LlmOptions.DefaultOpenAiEndpoint : options.Endpoint));
     }
 
     public LlmProviderInfo Provider { get; }
@@ -91,13 +92,6 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
         for (var attempt = 1; attempt <= _options.MaxRetries + 1; attempt++)
         {
             ct.ThrowIfCancellationRequested();
-            if (BudgetRefusal() is { } budget)
-            {
-                Count(purpose, c => c.Refused++);
-                _logger.LogWarning("LLM {Purpose} refused: {Reason}", purpose, budget);
-                throw new LlmUnavailableException(lastFailure is null ? budget : $"{budget} (after: {lastFailure})");
-            }
-
             if (!_breaker.TryAcquire())
             {
                 Count(purpose, c => c.Refused++);
@@ -106,8 +100,15 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
                 throw new LlmUnavailableException(lastFailure is null ? why : $"{why} (last failure: {lastFailure})");
             }
 
+            // The call is counted when it is reserved, so parallel callers cannot all pass the check and overshoot the budget.
+            if (TryReserveCall(purpose, attempt > 1) is { } budget)
+            {
+                _breaker.ReleaseProbe();
+                _logger.LogWarning("LLM {Purpose} refused: {Reason}", purpose, budget);
+                throw new LlmUnavailableException(lastFailure is null ? budget : $"{budget} (after: {lastFailure})");
+            }
+
             AttemptOutcome outcome;
-            var clock = Stopwatch.StartNew();
             try
             {
                 await _concurrency.WaitAsync(ct);
@@ -118,16 +119,9 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
                 throw;
             }
 
+            var clock = Stopwatch.StartNew();
             try
             {
-                Count(purpose, c =>
-                {
-                    c.Calls++;
-                    if (attempt > 1)
-                    {
-                        c.Retries++;
-                    }
-                });
                 outcome = await AttemptAsync(messages, chatOptions, request, model, ct);
             }
             catch (OperationCanceledException)
@@ -205,22 +199,37 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
         _chat.Dispose();
     }
 
-    private string? BudgetRefusal()
+    /// <summary>Counts one HTTP call against the budget, or says why it is refused (counting the refusal instead).</summary>
+    private string? TryReserveCall(string purpose, bool retry)
     {
         lock (_accounting)
         {
+            string? refusal = null;
+            var tokens = _total.InputTokens + _total.OutputTokens;
             if (_options.MaxCalls > 0 && _total.Calls >= _options.MaxCalls)
             {
-                return $"budget spent: {_total.Calls} of {_options.MaxCalls} calls used (raise Llm:MaxCalls / MKT_LLM_MAX_CALLS)";
+                refusal = $"budget spent: {_total.Calls} of {_options.MaxCalls} calls used (raise Llm:MaxCalls / MKT_LLM_MAX_CALLS)";
             }
-
-            var tokens = _total.InputTokens + _total.OutputTokens;
-            if (_options.MaxTokens > 0 && tokens >= _options.MaxTokens)
+            else if (_options.MaxTokens > 0 && tokens >= _options.MaxTokens)
             {
-                return $"budget spent: {tokens} of {_options.MaxTokens} tokens used (raise Llm:MaxTokens / MKT_LLM_MAX_TOKENS)";
+                refusal = $"budget spent: {tokens} of {_options.MaxTokens} tokens used (raise Llm:MaxTokens / MKT_LLM_MAX_TOKENS)";
             }
 
-            return null;
+            Count(purpose, c =>
+            {
+                if (refusal is not null)
+                {
+                    c.Refused++;
+                    return;
+                }
+
+                c.Calls++;
+                if (retry)
+                {
+                    c.Retries++;
+                }
+            });
+            return refusal;
         }
     }
 
