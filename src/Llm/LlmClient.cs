@@ -24,6 +24,7 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
     private readonly Lock _accounting = new();
     private readonly ConcurrentDictionary<string, UsageCounters> _byPurpose = new(StringComparer.Ordinal);
     private readonly UsageCounters _total = new();
+    private readonly ConcurrentDictionary<string, Task<LlmResponse>> _inFlight = new(StringComparer.Ordinal);
 
     public LlmClient(IChatClient chat, LlmOptions options, ILogger<LlmClient> logger, IPostStore? cacheStore = null, TimeProvider? time = null)
     {
@@ -87,6 +88,58 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
             return new LlmResponse(hit.Text, true, hit.Model, hit.InputTokens, hit.OutputTokens);
         }
 
+        if (!_options.Cache)
+        {
+            return await CallAsync(request, purpose, chatOptions, model, key, ct);
+        }
+
+        // Identical requests in flight at once share one call: the followers wait for the leader's answer and count it
+        // as a cache hit, so a batch with duplicate texts costs one call per distinct prompt.
+        while (true)
+        {
+            var mine = new TaskCompletionSource<LlmResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var running = _inFlight.GetOrAdd(key, mine.Task);
+            if (running != mine.Task)
+            {
+                try
+                {
+                    var shared = await running.WaitAsync(ct);
+                    Count(purpose, c => { c.CacheHits++; c.Answered++; });
+                    return shared with { FromCache = true };
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // The leader was cancelled by its own caller, not by ours: try again, possibly as the leader.
+                    continue;
+                }
+            }
+
+            try
+            {
+                var answer = await CallAsync(request, purpose, chatOptions, model, key, ct);
+                mine.SetResult(answer);
+                return answer;
+            }
+            catch (OperationCanceledException)
+            {
+                mine.SetCanceled(CancellationToken.None);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                mine.SetException(ex);
+                _ = mine.Task.Exception; // observed here; followers get the same exception
+                throw;
+            }
+            finally
+            {
+                _inFlight.TryRemove(new KeyValuePair<string, Task<LlmResponse>>(key, mine.Task));
+            }
+        }
+    }
+
+    private async Task<LlmResponse> CallAsync(LlmRequest request, string purpose, ChatOptions chatOptions, string model, string key, CancellationToken ct)
+    {
         List<ChatMessage> messages = [new(ChatRole.System, request.System), new(ChatRole.User, request.User)];
         string? lastFailure = null;
         for (var attempt = 1; attempt <= _options.MaxRetries + 1; attempt++)
