@@ -6,8 +6,9 @@ namespace Marketing.Ingest.Normalization;
 /// <summary>
 /// Language detection in two steps. First a stop-word vote (microseconds, no model): common function words are
 /// distinctive for the European languages we see most, and a clear winner is taken. Only when that is undecided
-/// does the text go to Lingua (restricted to the configured languages; its models take ~4 s to load on first use,
-/// so it is loaded lazily), and its answer is kept only above a minimum confidence. Short texts are left unknown:
+/// does the text go to Lingua (restricted to the configured languages, in low-accuracy mode: trigram models only,
+/// which load several times faster than the full 1-5-gram set and are as good on the 20+ letter texts we send;
+/// loaded lazily on first use), and its answer is kept only above a minimum confidence. Short texts are left unknown:
 /// both methods guess on a few words. Thread-safe.
 /// </summary>
 public sealed class LanguageDetector
@@ -55,7 +56,7 @@ public sealed class LanguageDetector
         _wordLanguages = byWord.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         var linguaLanguages = wanted.Select(ToLingua).Where(l => l is not null).Select(l => l!.Value).Distinct().ToArray();
         _lingua = new Lazy<Lingua.LanguageDetector?>(
-            () => linguaLanguages.Length >= 2 ? LanguageDetectorBuilder.FromLanguages(linguaLanguages).Build() : null,
+            () => linguaLanguages.Length >= 2 ? LanguageDetectorBuilder.FromLanguages(linguaLanguages).WithLowAccuracyMode().Build() : null,
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
