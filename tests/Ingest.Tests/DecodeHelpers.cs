@@ -38,5 +38,22 @@ internal static class DecodeHelpers
         return r.Rejects[0];
     }
 
+    /// <summary>Everything a file decodes to, through the same reader the pipeline uses.</summary>
+    public static async Task<(List<SocialPost> Posts, List<RejectedRecord> Rejects)> ReadFileAsync(
+        string path, string? format = null, IngestOptions? options = null, BrandMatcher? brands = null, Func<Stream>? stdin = null)
+    {
+        var decoder = RecordDecoders.Create(options ?? Options(), brands, format);
+        var reader = new Pipeline.FileDecoder(decoder) { Stdin = stdin };
+        var posts = new List<SocialPost>();
+        var rejects = new List<RejectedRecord>();
+        await foreach (var batch in reader.ReadAsync(path))
+        {
+            posts.AddRange(batch.Posts);
+            rejects.AddRange(batch.Rejects);
+        }
+
+        return (posts, rejects);
+    }
+
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 }
