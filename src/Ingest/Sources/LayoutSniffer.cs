@@ -47,12 +47,12 @@ public static class LayoutSniffer
             // Text that is not JSON: a header row of an export with tabs or commas.
             var nl = text.IndexOf((byte)'\n');
             var line = nl < 0 ? text : text[..nl];
-            if (line.IndexOf((byte)'\t') >= 0)
+            if (line.IndexOf((byte)'\t') >= 0 && LooksLikeHeader(line, '\t'))
             {
                 return (FileLayout.Delimited, '\t');
             }
 
-            if (line.IndexOf((byte)',') >= 0 && LooksLikeHeader(line))
+            if (line.IndexOf((byte)',') >= 0 && LooksLikeHeader(line, ','))
             {
                 return (FileLayout.Delimited, ',');
             }
@@ -85,7 +85,8 @@ public static class LayoutSniffer
         }
     }
 
-    private static bool LooksLikeHeader(ReadOnlySpan<byte> line)
+    /// <summary>Valid text naming at least one known column: random bytes with a comma are not a CSV header.</summary>
+    private static bool LooksLikeHeader(ReadOnlySpan<byte> line, char delimiter)
     {
         if (!System.Text.Unicode.Utf8.IsValid(line))
         {
@@ -93,6 +94,6 @@ public static class LayoutSniffer
         }
 
         var s = Encoding.UTF8.GetString(line);
-        return s.Split(',').Any(c => ColumnMap.Fields.Values.Any(names => names.Contains(c.Trim().Trim('"').ToLowerInvariant())));
+        return s.Split(delimiter).Any(c => ColumnMap.Fields.Values.Any(names => names.Contains(c.Trim().Trim('"').ToLowerInvariant())));
     }
 }
