@@ -71,6 +71,7 @@ public sealed class KafkaConsumerService : BackgroundService
     private void Run(CancellationToken stop)
     {
         var consumerConfig = _options.BuildConsumerConfig(_options.BootstrapServers, _options.GroupId);
+        var idle = Stopwatch.StartNew();
         using var deadLetters = new ProducerBuilder<byte[]?, byte[]?>(_options.BuildProducerConfig(_options.BootstrapServers))
             .SetLogHandler((_, m) => LogClient("dead-letter producer", m))
             .Build();
@@ -78,7 +79,11 @@ public sealed class KafkaConsumerService : BackgroundService
             .SetLogHandler((_, m) => LogClient("consumer", m))
             .SetErrorHandler((_, e) => _logger.LogWarning("Kafka consumer error {Code}: {Reason}", e.Code, e.Reason))
             .SetPartitionsAssignedHandler((_, parts) =>
-                _logger.LogInformation("Assigned {Count} partition(s) of {Topic}: {Partitions}", parts.Count, _options.Topic, string.Join(",", parts.Select(p => p.Partition.Value))))
+            {
+                // Idle time counts from the moment there is something to read.
+                idle.Restart();
+                _logger.LogInformation("Assigned {Count} partition(s) of {Topic}: {Partitions}", parts.Count, _options.Topic, string.Join(",", parts.Select(p => p.Partition.Value)));
+            })
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler((_, parts) =>
             {
@@ -90,7 +95,6 @@ public sealed class KafkaConsumerService : BackgroundService
         consumer.Subscribe(_options.Topic);
         _logger.LogInformation("Consuming {Topic} as group {Group} from {Bootstrap}, batches of {BatchSize}", _options.Topic, _options.GroupId, _options.BootstrapServers, _options.BatchSize);
 
-        var idle = Stopwatch.StartNew();
         var lagClock = Stopwatch.StartNew();
         try
         {

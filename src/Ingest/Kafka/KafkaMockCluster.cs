@@ -46,7 +46,11 @@ public sealed class KafkaMockCluster : IDisposable
 
     public int Brokers { get; }
 
-    public static KafkaMockCluster Start(int brokers = 3, ILogger? logger = null)
+    /// <param name="initialRebalanceDelay">
+    /// How long a new consumer group waits for more members before its first assignment (Kafka's
+    /// group.initial.rebalance.delay.ms, 3 s by default). Default here 300 ms: a dev cluster should answer quickly.
+    /// </param>
+    public static KafkaMockCluster Start(int brokers = 3, ILogger? logger = null, TimeSpan? initialRebalanceDelay = null)
     {
         if (brokers is < 1 or > 16)
         {
@@ -65,6 +69,7 @@ public sealed class KafkaMockCluster : IDisposable
         try
         {
             var cluster = LibrdkafkaNative.MockCluster(host.Handle);
+            LibrdkafkaNative.SetInitialRebalanceDelay(cluster, (int)(initialRebalanceDelay ?? TimeSpan.FromMilliseconds(300)).TotalMilliseconds);
             var mock = new KafkaMockCluster(host, cluster, brokers, logger);
             logger.LogInformation("Kafka mock cluster with {Brokers} broker(s) at {Bootstrap}", brokers, mock.BootstrapServers);
             return mock;

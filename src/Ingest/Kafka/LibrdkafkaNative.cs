@@ -22,6 +22,9 @@ internal static class LibrdkafkaNative
     [DllImport(Library)]
     private static extern IntPtr rd_kafka_mock_cluster_bootstraps(IntPtr mcluster);
 
+    [DllImport(Library)]
+    private static extern void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr mcluster, int delayMs);
+
     /// <summary>The mock cluster that the client behind <paramref name="handle"/> hosts.</summary>
     public static IntPtr MockCluster(Confluent.Kafka.Handle handle)
     {
@@ -36,6 +39,9 @@ internal static class LibrdkafkaNative
 
     public static int CreateTopic(IntPtr mockCluster, string topic, int partitions, int replicationFactor) =>
         rd_kafka_mock_topic_create(mockCluster, topic, partitions, replicationFactor);
+
+    public static void SetInitialRebalanceDelay(IntPtr mockCluster, int milliseconds) =>
+        rd_kafka_mock_group_initial_rebalance_delay_ms(mockCluster, milliseconds);
 
     public static string Bootstraps(IntPtr mockCluster) =>
         Marshal.PtrToStringUTF8(rd_kafka_mock_cluster_bootstraps(mockCluster)) ?? "";
