@@ -48,7 +48,7 @@ public sealed class KafkaBatchProcessor
     public static string SourceOf(ConsumeResult<byte[]?, byte[]?> m) => $"{m.Topic}/{m.Partition.Value}@{m.Offset.Value}";
 
     /// <summary>Decodes every message (in parallel: the decoder is thread-safe). Never throws for bad input.</summary>
-    public DecodedBatch Decode(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> messages)
+    public KafkaDecodedBatch Decode(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> messages)
     {
         var results = new DecodeResult[messages.Count];
         if (messages.Count >= 256 && Environment.ProcessorCount > 1)
@@ -74,14 +74,14 @@ public sealed class KafkaBatchProcessor
             }
         }
 
-        return new DecodedBatch { Messages = messages, Posts = posts, Rejects = rejects };
+        return new KafkaDecodedBatch { Messages = messages, Posts = posts, Rejects = rejects };
     }
 
     /// <summary>
     /// Enriches (once), upserts the posts, then dead-letters the rejects and waits until the DLQ producer confirms
     /// them. Throws when any of it fails: nothing of the batch may then be acknowledged.
     /// </summary>
-    public async Task<UpsertResult> WriteAsync(DecodedBatch batch, CancellationToken ct)
+    public async Task<UpsertResult> WriteAsync(KafkaDecodedBatch batch, CancellationToken ct)
     {
         if (!batch.Enriched)
         {
@@ -117,7 +117,7 @@ public sealed class KafkaBatchProcessor
         }
     }
 
-    private async Task<UpsertResult> UpsertAsync(DecodedBatch batch, CancellationToken ct)
+    private async Task<UpsertResult> UpsertAsync(KafkaDecodedBatch batch, CancellationToken ct)
     {
         try
         {

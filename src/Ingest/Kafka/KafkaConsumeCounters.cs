@@ -6,14 +6,18 @@ namespace Marketing.Ingest.Kafka;
 public sealed class KafkaConsumeCounters
 {
     private readonly ConcurrentDictionary<string, long> _byReason = new(StringComparer.Ordinal);
-    private long _read;
+    private long _messages;
     private long _stored;
     private long _duplicates;
     private long _rejected;
     private long _batches;
     private long _failedWrites;
 
-    public long Read => Interlocked.Read(ref _read);
+    /// <summary>Kafka messages taken (a redelivered message counts again).</summary>
+    public long Messages => Interlocked.Read(ref _messages);
+
+    /// <summary>Records decoded from those messages: stored + duplicates + rejected.</summary>
+    public long Read => Stored + Interlocked.Read(ref _duplicates) + Interlocked.Read(ref _rejected);
 
     public long Stored => Interlocked.Read(ref _stored);
 
@@ -22,7 +26,7 @@ public sealed class KafkaConsumeCounters
     /// <summary>Batch writes that failed and were retried (the store or the dead-letter topic was unavailable).</summary>
     public long FailedWrites => Interlocked.Read(ref _failedWrites);
 
-    internal void AddRead(long n) => Interlocked.Add(ref _read, n);
+    internal void AddMessages(long n) => Interlocked.Add(ref _messages, n);
 
     internal void AddFailedWrite() => Interlocked.Increment(ref _failedWrites);
 
@@ -38,10 +42,11 @@ public sealed class KafkaConsumeCounters
         }
     }
 
-    public KafkaConsumeSummary Snapshot() => new(
-        Read,
-        Stored,
-        Interlocked.Read(ref _duplicates),
-        Interlocked.Read(ref _rejected),
-        new SortedDictionary<string, long>(_byReason, StringComparer.Ordinal));
+    public KafkaConsumeSummary Snapshot()
+    {
+        var stored = Stored;
+        var duplicates = Interlocked.Read(ref _duplicates);
+        var rejected = Interlocked.Read(ref _rejected);
+        return new(stored + duplicates + rejected, stored, duplicates, rejected, new SortedDictionary<string, long>(_byReason, StringComparer.Ordinal), Messages);
+    }
 }

@@ -37,6 +37,7 @@ public sealed class KafkaConsumerService : BackgroundService
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _carry = [];
 
     private bool _writing;
+    private int _assigned;
 
     public KafkaConsumerService(
         KafkaOptions options,
@@ -61,6 +62,9 @@ public sealed class KafkaConsumerService : BackgroundService
 
     public KafkaConsumeCounters Counters { get; } = new();
 
+    /// <summary>Partitions this member owns now.</summary>
+    public int AssignedPartitions => Volatile.Read(ref _assigned);
+
     /// <summary>True once the consumer stopped because no message came for <see cref="KafkaOptions.IdleExit"/>.</summary>
     public bool StoppedWhenIdle { get; private set; }
 
@@ -82,12 +86,14 @@ public sealed class KafkaConsumerService : BackgroundService
             {
                 // Idle time counts from the moment there is something to read.
                 idle.Restart();
+                Interlocked.Add(ref _assigned, parts.Count);
                 _logger.LogInformation("Assigned {Count} partition(s) of {Topic}: {Partitions}", parts.Count, _options.Topic, string.Join(",", parts.Select(p => p.Partition.Value)));
             })
             .SetPartitionsRevokedHandler(OnRevoked)
             .SetPartitionsLostHandler((_, parts) =>
             {
                 _logger.LogWarning("Lost {Count} partition(s) of {Topic}; their unwritten messages will be redelivered to the new owner", parts.Count, _options.Topic);
+                Interlocked.Add(ref _assigned, -parts.Count);
                 DropFromBatch(parts.Select(p => p.TopicPartition));
             })
             .Build();
@@ -103,8 +109,9 @@ public sealed class KafkaConsumerService : BackgroundService
                 Fill(consumer, stop);
                 if (_batch.Count > 0)
                 {
-                    idle.Restart();
                     Process(consumer, processor, stop);
+                    // Idle time counts from the last message handled: a slow write is not a quiet stream.
+                    idle.Restart();
                 }
                 else if (_options.IdleExit is { } limit && idle.Elapsed >= limit)
                 {
@@ -193,7 +200,7 @@ public sealed class KafkaConsumerService : BackgroundService
     /// <summary>Writes the batch, retrying until it succeeds (or shutdown gives up), then stores its offsets.</summary>
     private void Process(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
     {
-        Counters.AddRead(_batch.Count);
+        Counters.AddMessages(_batch.Count);
         var decoded = processor.Decode(_batch.ToList());
         var backoff = _options.RetryBackoff;
         var paused = new List<TopicPartition>();
@@ -294,6 +301,7 @@ public sealed class KafkaConsumerService : BackgroundService
     private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> revoked)
     {
         _logger.LogInformation("Revoking {Count} partition(s) of {Topic}: {Partitions}", revoked.Count, _options.Topic, string.Join(",", revoked.Select(p => p.Partition.Value)));
+        Interlocked.Add(ref _assigned, -revoked.Count);
         if (!_writing)
         {
             // Not written yet: the next owner reads these from the committed offset.
@@ -352,7 +360,7 @@ public sealed class KafkaConsumerService : BackgroundService
             // Leaves the group at once, so the partitions move now instead of after the session timeout.
             consumer.Close();
             var s = Counters.Snapshot();
-            _logger.LogInformation("Consumer stopped: read {Read}, stored {Stored}, duplicates {Duplicates}, rejected {Rejected}", s.Read, s.Stored, s.Duplicates, s.Rejected);
+            _logger.LogInformation("Consumer stopped: {Messages} message(s), read {Read}, stored {Stored}, duplicates {Duplicates}, rejected {Rejected}", s.Messages, s.Read, s.Stored, s.Duplicates, s.Rejected);
         }
     }
 

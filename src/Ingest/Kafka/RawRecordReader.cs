@@ -61,6 +61,12 @@ public static class RawRecordReader
         return b;
     }
 
+    /// <summary>One record per line, whatever the first byte.</summary>
+    public static IEnumerable<byte[]> ReadLines(Stream stream) => Lines([], stream);
+
+    /// <summary>The elements of a top-level JSON array.</summary>
+    public static IEnumerable<byte[]> ReadArray(Stream stream) => ArrayElements([], stream);
+
     private static IEnumerable<byte[]> ArrayElements(byte[] prefix, Stream stream)
     {
         using var all = new MemoryStream();

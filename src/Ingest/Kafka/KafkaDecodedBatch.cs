@@ -4,7 +4,7 @@ using Marketing.Core.Domain;
 namespace Marketing.Ingest.Kafka;
 
 /// <summary>A batch of messages after decoding: the posts to store and the rejects to dead-letter, each reject with its message.</summary>
-public sealed class DecodedBatch
+public sealed class KafkaDecodedBatch
 {
     public required IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> Messages { get; init; }
 
