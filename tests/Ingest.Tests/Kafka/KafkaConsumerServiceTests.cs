@@ -147,7 +147,7 @@ public sealed class KafkaConsumerServiceTests
         var (records, ids, _) = KafkaTestRecords.Make(30_000);
         _mock.CreateTopic("moving", 8);
         await using var store = await TestStores.OpenNewAsync(StoreKind.Sqlite);
-        var first = Started(KafkaTestHost.Consumer(KafkaTestHost.Options(_mock.BootstrapServers, "moving", "g-move", batch: 500, idleSeconds: 3), store));
+        var first = Started(KafkaTestHost.Consumer(KafkaTestHost.Options(_mock.BootstrapServers, "moving", "g-move", batch: 500, idleSeconds: 0), store));
         var second = KafkaTestHost.Consumer(KafkaTestHost.Options(_mock.BootstrapServers, "moving", "g-move", batch: 500, idleSeconds: 0), store);
         await first.StartAsync(CancellationToken.None);
 
@@ -159,7 +159,9 @@ public sealed class KafkaConsumerServiceTests
         await Until(() => second.Counters.Messages > 0);
         await KafkaTestHost.ProduceAsync(_mock.BootstrapServers, "moving", records[20_000..]);
         await second.StopAsync(CancellationToken.None);
-        await KafkaTestHost.WaitAsync(first);
+        await Until(() => first.AssignedPartitions == 8);
+        await Until(() => store.GetStatsAsync().GetAwaiter().GetResult().Posts >= ids.Count);
+        await first.StopAsync(CancellationToken.None);
 
         var stored = await KafkaTestHost.StoredIdsAsync(store);
         Assert.Multiple(() =>
