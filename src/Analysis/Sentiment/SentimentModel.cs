@@ -29,7 +29,8 @@ public sealed class SentimentModel
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private readonly float[][] _weights;
+    // Class weights interleaved (slot*3 + class): one cache line serves all three classes of a feature.
+    private readonly float[] _weights;
     private readonly float[] _biases;
 
     internal SentimentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, TextFeaturizer featurizer, SentimentModelInfo info, string version)
@@ -92,21 +93,20 @@ public sealed class SentimentModel
 
     internal SentimentResult FromFeatures(SparseFeatures f)
     {
-        Span<float> logits = stackalloc float[3];
-        for (var c = 0; c < 3; c++)
+        var w = _weights;
+        var idx = f.Indices;
+        var val = f.Values;
+        float s0 = _biases[0], s1 = _biases[1], s2 = _biases[2];
+        for (var j = 0; j < idx.Length; j++)
         {
-            var w = _weights[c];
-            var sum = _biases[c];
-            var idx = f.Indices;
-            var val = f.Values;
-            for (var j = 0; j < idx.Length; j++)
-            {
-                sum += w[idx[j]] * val[j];
-            }
-
-            logits[c] = sum;
+            var at = idx[j] * 3;
+            var v = val[j];
+            s0 += w[at] * v;
+            s1 += w[at + 1] * v;
+            s2 += w[at + 2] * v;
         }
 
+        Span<float> logits = [s0, s1, s2];
         return FromLogits(logits);
     }
 
@@ -258,7 +258,7 @@ public sealed class SentimentModel
         return m.ToArray();
     }
 
-    private static (float[][] Weights, float[] Biases) ExtractLinear(ITransformer transformer, int dimension)
+    private static (float[] Weights, float[] Biases) ExtractLinear(ITransformer transformer, int dimension)
     {
         var last = transformer is TransformerChain<ITransformer> chain ? chain.LastTransformer : transformer;
         if (last is not MulticlassPredictionTransformer<MaximumEntropyModelParameters> { Model: { } me })
@@ -273,11 +273,15 @@ public sealed class SentimentModel
             throw new InvalidDataException($"expected 3 classes, found {classes}");
         }
 
-        var dense = new float[3][];
+        var dense = new float[dimension * 3];
+        var row = new float[dimension];
         for (var c = 0; c < 3; c++)
         {
-            dense[c] = new float[dimension];
-            weights[c].CopyTo(dense[c]);
+            weights[c].CopyTo(row);
+            for (var i = 0; i < dimension; i++)
+            {
+                dense[(i * 3) + c] = row[i];
+            }
         }
 
         ImmutableArray<float> biases = me.GetBiases().ToImmutableArray();
