@@ -29,8 +29,8 @@ public static class BurstEvidence
             (baseline, _) = await PostSampler.SampleAsync(store, baseRange, new PostQuery(), BaselineLimit, 14, ct);
         }
 
-        burst.TopTerms = LogOdds.Score(CountTerms(focus), CountTerms(baseline), minCount: 3, top: 8);
-        burst.TopHashtags = LogOdds.Score(CountHashtags(focus), CountHashtags(baseline), minCount: 3, top: 5);
+        burst.TopTerms = LogOdds.Score(CountTerms(focus), CountTerms(baseline), focus.Count, baseline.Count, minCount: 3, top: 8);
+        burst.TopHashtags = LogOdds.Score(CountHashtags(focus), CountHashtags(baseline), focus.Count, baseline.Count, minCount: 3, top: 5);
         burst.TopAuthors = focus.GroupBy(p => (p.Platform, p.Author.Id))
             .Select(g => new AuthorShare(g.Key.Id, g.First().Author.Handle, g.Count(), Math.Round(g.Count() / (double)focus.Count, 4), g.Max(p => p.Author.Followers)))
             .OrderByDescending(a => a.Posts).ThenByDescending(a => a.Followers).ThenBy(a => a.AuthorId, StringComparer.Ordinal)

@@ -33,7 +33,7 @@ public static class EmergingTerms
         }
 
         double nr = recent.Count, nb = baseline.Count;
-        return LogOdds.Score(r, b, MinSupport, top * 3, MinZ)
+        return LogOdds.Score(r, b, recent.Count, baseline.Count, MinSupport, top * 3, MinZ)
             .Select(s =>
             {
                 // Add-half smoothing keeps a term the baseline never used at a finite, comparable growth.
