@@ -15,6 +15,7 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
         var k = Options.Window(buckets.Size);
         var trailing = _burst.Trailing(buckets.Size);
         var tests = new List<(int Series, int T, long X, long N, long Bx, long Bn, double Z, double P)>();
+        var prefixes = new List<(long[] Neg, long[] Sc)>();
         for (var si = 0; si < brands.Count; si++)
         {
             var pts = brands[si].Points;
@@ -26,6 +27,8 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
                 neg[i + 1] = neg[i] + pts[i].Negative;
                 sc[i + 1] = sc[i] + pts[i].Scored;
             }
+
+            prefixes.Add((neg, sc));
 
             for (var t = k - 1; t < n; t++)
             {
@@ -66,7 +69,7 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
                     continue;
                 }
 
-                shifts.Add(MakeEpisode(brands[group.Key.Series].Key, group.Key.Up, run.GetRange(start, i - start), k, buckets));
+                shifts.Add(MakeEpisode(brands[group.Key.Series].Key, group.Key.Up, run.GetRange(start, i - start), k, buckets, prefixes[group.Key.Series]));
                 start = i;
             }
         }
@@ -79,11 +82,38 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
         bool up,
         List<((int Series, int T, long X, long N, long Bx, long Bn, double Z, double P) t, double q)> run,
         int k,
-        TimeBuckets buckets)
+        TimeBuckets buckets,
+        (long[] Neg, long[] Sc) prefix)
     {
-        // The peak is where the rolling share departs most from its baseline: for a decline that ends and recovers,
-        // the window that ends at the decline's end.
+        // The most departed rolling window gives the numbers of the episode.
         var peak = run.OrderByDescending(r => (up ? 1 : -1) * ((r.t.X / (double)r.t.N) - (r.t.Bx / (double)r.t.Bn))).ThenBy(r => r.t.T).First();
+        var peakAt = buckets.Start(peak.t.T);
+        // A shift that builds up slowly is worst just before it ends, but its rolling shares there differ by less than
+        // their noise; the end itself is sharp. So when the share falls back, the peak is that change point: the
+        // boundary t that maximizes share[t-k, t) − share[t, t+k), searched around the last significant window.
+        var last = run[^1].t.T + 1;
+        var (bestT, bestD) = (-1, 0.0);
+        for (var t = Math.Max(k, last - k); t <= Math.Min(buckets.Count - k, last + k); t++)
+        {
+            var before = Share(prefix, t - k, t);
+            var after = Share(prefix, t, t + k);
+            if (before is null || after is null)
+            {
+                continue;
+            }
+
+            var d = (up ? 1 : -1) * (before.Value - after.Value);
+            if (d > bestD)
+            {
+                (bestT, bestD) = (t, d);
+            }
+        }
+
+        if (bestT >= 0 && bestD >= 0.5 * Math.Abs((peak.t.X / (double)peak.t.N) - (peak.t.Bx / (double)peak.t.Bn)))
+        {
+            peakAt = buckets.Bounds[bestT];
+        }
+
         var share = peak.t.X / (double)peak.t.N;
         var baseShare = peak.t.Bx / (double)peak.t.Bn;
         return new SentimentShift(
@@ -91,7 +121,7 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
             brand,
             up ? "more_negative" : "less_negative",
             buckets.Start(Math.Max(0, run[0].t.T - k + 1)),
-            buckets.Start(peak.t.T),
+            peakAt,
             buckets.End(run[^1].t.T),
             peak.t.X,
             peak.t.N,
@@ -103,6 +133,12 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
             peak.t.P,
             run.Min(r => r.q),
             Math.Round(TrendStatistics.CohensH(share, baseShare), 3));
+    }
+
+    private static double? Share((long[] Neg, long[] Sc) prefix, int from, int to)
+    {
+        var n = prefix.Sc[to] - prefix.Sc[from];
+        return n < 10 ? null : (prefix.Neg[to] - prefix.Neg[from]) / (double)n;
     }
 
     /// <summary>

@@ -78,7 +78,7 @@ public sealed class TrendAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
         _logger.LogInformation("{Bursts} bursts over {Tests} bucket tests in {Series} series", detection.Bursts.Count, detection.Tests, series.Count);
 
         var shiftDetector = new SentimentShiftDetector(query.Shifts, query.Bursts);
-        var shifts = shiftDetector.Episodes(brands, buckets);
+        var shifts = shiftDetector.Episodes(brands, buckets).Select(s => s with { BurstId = CoveringBurst(s, detection.Bursts) }).ToList();
         shifts.AddRange(shiftDetector.Windows(brands, buckets));
 
         var explainer = new TrendExplainer(llm, store, logger: _logger);
@@ -167,6 +167,15 @@ public sealed class TrendAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
         var series = SeriesBuilder.FromPosts("term", posts, _ => [key], buckets);
         return series.Count > 0 ? series : [new TrendSeries("term", key, buckets.Size, EmptyPoints(buckets))];
     }
+
+    /// <summary>The brand burst that covers at least half of an episode, if any.</summary>
+    private static string? CoveringBurst(SentimentShift s, IReadOnlyList<Burst> bursts) =>
+        bursts.Where(b => b.SeriesKind == "brand" && b.Key == s.Brand)
+            .Select(b => (b.Id, overlap: Min(b.End, s.End) - Max(b.Start, s.Start)))
+            .Where(x => x.overlap.Ticks * 2 >= (s.End - s.Start).Ticks)
+            .OrderByDescending(x => x.overlap).Select(x => x.Id).FirstOrDefault();
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static List<SeriesPoint> EmptyPoints(TimeBuckets buckets) =>
         Enumerable.Range(0, buckets.Count).Select(i => new SeriesPoint(buckets.Start(i), 0, 0, 0, 0, 0)).ToList();

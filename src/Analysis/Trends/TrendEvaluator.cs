@@ -3,7 +3,8 @@ namespace Marketing.Analysis.Trends;
 /// <summary>
 /// Scores brand-level detections against known events. A detection matches an event when it is about the same brand,
 /// its window [start, end) overlaps the event's, and its peak is within <see cref="PeakTolerance"/> buckets of the
-/// event's peak. Detections are the volume bursts of brand series and the "more negative" sentiment episodes; hashtag
+/// event's peak. Detections are the volume bursts of brand series and the "more negative" sentiment episodes that are
+/// not part of a brand burst (<see cref="SentimentShift.BurstId"/>); hashtag
 /// and term bursts are evidence of the same events, not events of their own, and are not scored.
 /// </summary>
 public static class TrendEvaluator
@@ -13,7 +14,7 @@ public static class TrendEvaluator
     public static List<DetectedEvent> Detections(TrendReport report) =>
         report.Bursts.Where(b => b.SeriesKind == "brand")
             .Select(b => new DetectedEvent(b.Id, "burst", b.Key, b.Start, b.Peak, b.End))
-            .Concat(report.Shifts.Where(s => s is { Kind: "episode", Direction: "more_negative" })
+            .Concat(report.Shifts.Where(s => s is { Kind: "episode", Direction: "more_negative", BurstId: null })
                 .Select(s => new DetectedEvent(s.Id, "sentiment", s.Brand, s.Start, s.Peak, s.End)))
             .ToList();
 

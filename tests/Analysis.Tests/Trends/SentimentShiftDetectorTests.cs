@@ -42,7 +42,7 @@ public class SentimentShiftDetectorTests
         Assert.Multiple(() =>
         {
             Assert.That(up[0].Brand, Is.EqualTo("acme"));
-            Assert.That(Math.Abs((up[0].Peak - SyntheticCounts.Start.AddHours(end - 1)).TotalHours), Is.LessThanOrEqualTo(1));
+            Assert.That(Math.Abs((up[0].Peak - SyntheticCounts.Start.AddHours(end)).TotalHours), Is.LessThanOrEqualTo(1), "the peak is where the decline ends");
             Assert.That(up[0].NegativeShare, Is.GreaterThan(up[0].BaselineNegativeShare + 0.2));
             Assert.That(up[0].QValue, Is.LessThanOrEqualTo(0.01));
             Assert.That(up[0].EffectH, Is.GreaterThan(0.5));
