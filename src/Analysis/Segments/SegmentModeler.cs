@@ -160,7 +160,8 @@ public sealed class SegmentModeler
                 Interests = interests,
                 MeanEngagement = Math.Round(ps.Average(p => (double)p.Engagement.Total), 1),
             };
-            var where = regionShare >= 0.5 ? $"{topRegion} ({regionShare:P0})" : $"mixed regions (mostly {topRegion}, {regionShare:P0})";
+            var pct = (regionShare * 100).ToString("0", ci) + "%";
+            var where = regionShare >= 0.5 ? $"{topRegion} ({pct})" : $"mixed regions (mostly {topRegion}, {pct})";
             var into = interests.Count > 0 ? ", into " + string.Join(" & ", interests.Take(2).Select(t => t.Label)) : "";
             segment.Description = $"{where}, {band} followers, {(segment.Platform == "mixed" ? "several platforms" : "mostly " + platform)}{into}";
             segments.Add(segment);

@@ -98,8 +98,12 @@ public sealed class TopicModeler(TopicOptions? options = null)
     private string? Nearest(TopicModel model, HashSet<string> terms)
     {
         var weights = terms.Where(model.Idf.ContainsKey).Select(t => (t, w: model.Idf[t])).ToList();
-        var norm = Math.Sqrt(weights.Sum(x => x.w * x.w));
-        if (norm <= 0)
+        // Words the model has never seen count in the norm with the weight of a term of document frequency zero: a post
+        // made mostly of new words is far from every old topic, instead of being judged by its few generic known words.
+        var unseen = Math.Log(1.0 + model.Documents) + 1;
+        var unknown = terms.Count(t => !t.Contains(' ', StringComparison.Ordinal) && !model.Idf.ContainsKey(t));
+        var norm = Math.Sqrt(weights.Sum(x => x.w * x.w) + (unknown * unseen * unseen));
+        if (weights.Count == 0 || norm <= 0)
         {
             return null;
         }
