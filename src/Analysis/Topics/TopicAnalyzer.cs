@@ -54,7 +54,7 @@ public sealed class TopicAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
         }
 
         _logger.LogInformation("Topics: {Mode} on {Posts} posts, {Topics} topics ({New} new), {Unassigned} unassigned", mode, posts.Count, model.Topics.Count, assignment.NewTopicIds.Count, assignment.Unassigned);
-        var explainer = new TrendExplainer(llm, store, logger: _logger);
+        var explainer = new TrendExplainer(llm, logger: _logger);
         var byTopic = posts.Where(p => assignment.TopicOf.ContainsKey(TopicModeler.PostKey(p))).GroupBy(p => assignment.TopicOf[TopicModeler.PostKey(p)]).ToDictionary(g => g.Key, g => g.ToList());
         var summaries = new List<TopicSummary>();
         foreach (var topic in model.Topics)

@@ -81,15 +81,16 @@ public sealed class TrendAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
         var shifts = shiftDetector.Episodes(brands, buckets).Select(s => s with { BurstId = CoveringBurst(s, detection.Bursts) }).ToList();
         shifts.AddRange(shiftDetector.Windows(brands, buckets));
 
-        var explainer = new TrendExplainer(llm, store, logger: _logger);
+        var explainer = new TrendExplainer(llm, logger: _logger);
         foreach (var burst in detection.Bursts.Take(query.MaxExplained))
         {
             var samples = await BurstEvidence.ExplainAsync(store, burst, query.Bucket, ct);
             await explainer.ExplainAsync(burst, samples, ct);
         }
 
-        var (sample, truncated) = await PostSampler.SampleAsync(store, storeRange,
-            new PostQuery { Brand = query.Brand }, query.SamplePosts, Math.Clamp(buckets.Count, 1, 60), ct);
+        var (sample, truncated) = query.SamplePosts <= 0
+            ? ([], false)
+            : await PostSampler.SampleAsync(store, storeRange, new PostQuery { Brand = query.Brand }, query.SamplePosts, Math.Clamp(buckets.Count, 1, 60), ct);
         var split = RecentSplit(storeRange);
         var report = new TrendReport
         {

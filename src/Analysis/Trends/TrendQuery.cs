@@ -29,7 +29,7 @@ public sealed record TrendQuery
     /// <summary>Bursts explained with terms, authors, sentiment and sample posts (the strongest first).</summary>
     public int MaxExplained { get; init; } = 25;
 
-    /// <summary>Posts read for emerging terms and top authors (a time-stratified sample when the window has more).</summary>
+    /// <summary>Posts read for emerging terms and top authors (a time-stratified sample when the window has more); 0 skips both.</summary>
     public int SamplePosts { get; init; } = 20_000;
 
     /// <summary>Include the dense series in the report (the CLI drops them from the table view).</summary>

@@ -4,6 +4,7 @@ using Marketing.Analysis.Segments;
 using Marketing.Analysis.Topics;
 using Marketing.Analysis.Trends;
 using Marketing.Core.Json;
+using Marketing.Llm;
 using Marketing.Synth.Truth;
 
 namespace Marketing.Cli.Commands;
@@ -59,7 +60,8 @@ public static class TrendCommands
             }
 
             var store = await ctx.StoreAsync(ct);
-            var analyzer = new TrendAnalyzer(store, llm: null, ctx.Logger<TrendAnalyzer>());
+            var llm = LlmClientFactory.Create(ctx.Configuration, ctx.LoggerFactory, store);
+            var analyzer = new TrendAnalyzer(store, llm, ctx.Logger<TrendAnalyzer>());
             var report = await analyzer.AnalyzeAsync(query, ct);
             if (report.Series.Count == 0)
             {
@@ -109,7 +111,8 @@ public static class TrendCommands
 
             ValidateZone(parse.GetValue(tz));
             var store = await ctx.StoreAsync(ct);
-            var report = await new TopicAnalyzer(store, llm: null, ctx.Logger<TopicAnalyzer>()).RunAsync(new TopicQuery
+            var llm = LlmClientFactory.Create(ctx.Configuration, ctx.LoggerFactory, store);
+            var report = await new TopicAnalyzer(store, llm, ctx.Logger<TopicAnalyzer>()).RunAsync(new TopicQuery
             {
                 Brand = parse.GetValue(brand)?.Trim().ToLowerInvariant(),
                 Since = TimeArgument.Parse(parse.GetValue(since), "--since"),
@@ -187,7 +190,7 @@ public static class TrendCommands
 
     private static int WriteEvaluation(CliContext ctx, bool json, SynthTruth truth, TrendReport report)
     {
-        var expected = truth.Events.Select(e => new ExpectedEvent(e.Kind, e.Brand, e.Start, e.Peak, e.End, $"{e.Kind}:{e.Brand}:{e.Peak.UtcDateTime:yyyyMMdd'T'HH}")).ToList();
+        var expected = truth.Events.Select(e => new ExpectedEvent(e.Kind, e.Brand, e.Start, e.Peak, e.End, e.Id)).ToList();
         var detected = TrendEvaluator.Detections(report);
         var eval = TrendEvaluator.Evaluate(expected, detected, TimeBuckets.NominalWidth(report.Bucket));
         var matches = eval.Matches.Select(m => new
