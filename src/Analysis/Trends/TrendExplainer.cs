@@ -80,16 +80,18 @@ public sealed class TrendExplainer(ILlmClient? llm = null, int callBudget = 20, 
 
         if (b.Sentiment is { Scored: > 0 } s)
         {
-            sb.Append(ci, $" Sentiment {s.Verdict}: {s.NegativeShare:P0} negative vs {s.BaselineNegativeShare:P0} before.");
+            sb.Append(ci, $" Sentiment {s.Verdict}: {Pct(s.NegativeShare)} negative vs {Pct(s.BaselineNegativeShare)} before.");
         }
 
         if (b.TopAuthors.FirstOrDefault() is { Share: >= 0.2 } lead)
         {
-            sb.Append(ci, $" {lead.Handle ?? lead.AuthorId} wrote {lead.Share:P0} of it.");
+            sb.Append(ci, $" {lead.Handle ?? lead.AuthorId} wrote {Pct(lead.Share)} of it.");
         }
 
         return (label, sb.ToString());
     }
+
+    private static string Pct(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static StringBuilder BurstPrompt(Burst b)
     {
@@ -97,10 +99,10 @@ public sealed class TrendExplainer(ILlmClient? llm = null, int callBudget = 20, 
         var sb = new StringBuilder();
         sb.AppendLine(ci, $"Burst in {b.SeriesKind} '{b.Key}': {b.Observed} posts from {b.Start:u} to {b.End:u} against {b.Expected:0} expected ({b.Ratio:0.0}x), peak {b.PeakObserved} at {b.Peak:u}, q = {b.QValue:0.###E+0}.");
         sb.AppendLine(ci, $"Distinctive terms (log-odds z): {string.Join(", ", b.TopTerms.Select(t => $"{t.Term} ({t.Z:0.0})"))}.");
-        sb.AppendLine(ci, $"Hashtags: {string.Join(", ", b.TopHashtags.Select(t => t.Term))}. Top authors: {string.Join(", ", b.TopAuthors.Select(a => $"{a.Handle ?? a.AuthorId} {a.Share:P0}"))}.");
+        sb.AppendLine(ci, $"Hashtags: {string.Join(", ", b.TopHashtags.Select(t => t.Term))}. Top authors: {string.Join(", ", b.TopAuthors.Select(a => $"{a.Handle ?? a.AuthorId} {Pct(a.Share)}"))}.");
         if (b.Sentiment is { } s)
         {
-            sb.AppendLine(ci, $"Negative share {s.NegativeShare:P0} vs baseline {s.BaselineNegativeShare:P0} (z = {s.Z:0.0}).");
+            sb.AppendLine(ci, $"Negative share {Pct(s.NegativeShare)} vs baseline {Pct(s.BaselineNegativeShare)} (z = {s.Z:0.0}).");
         }
 
         return sb;
