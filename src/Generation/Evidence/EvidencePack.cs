@@ -49,5 +49,6 @@ public sealed class EvidencePack
 
     public EvidenceItem? Find(string id) => All().FirstOrDefault(i => i.Id == id);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => PostsAnalyzed == 0;
 }

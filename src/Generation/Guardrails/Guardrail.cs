@@ -89,8 +89,14 @@ public sealed partial class Guardrail
             }
         }
 
-        // Links first, then blank them out so URL digits are not read as claims or phone numbers.
-        var urls = isUrlField ? [value.Trim()] : TextCounter.Urls(value).ToList();
+        // Emails first (their domain is not a link), then links; both are blanked out so their digits are not read
+        // as claims or phone numbers.
+        var rest = isUrlField ? value : EmailRegex().Replace(value, m =>
+        {
+            violations.Add(new("personal_data", field, $"'{m.Value}' looks like an email address; copy must not carry personal data."));
+            return " ";
+        });
+        var urls = isUrlField ? [value.Trim()] : TextCounter.Urls(rest).ToList();
         foreach (var url in urls)
         {
             if (!IsAllowedLink(url))
@@ -104,11 +110,6 @@ public sealed partial class Guardrail
             return;
         }
 
-        var rest = EmailRegex().Replace(value, m =>
-        {
-            violations.Add(new("personal_data", field, $"'{m.Value}' looks like an email address; copy must not carry personal data."));
-            return " ";
-        });
         foreach (var url in urls)
         {
             rest = rest.Replace(url, " ", StringComparison.Ordinal);
