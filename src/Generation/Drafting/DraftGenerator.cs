@@ -122,7 +122,7 @@ public sealed class DraftGenerator
     private async Task<(Draft? Draft, RejectedDraft? Rejected, string? LlmDown)> DraftSlotAsync(
         DraftRequest request, DraftContext context, DraftSlot slot, DateTimeOffset now, string? llmDown, CancellationToken ct)
     {
-        var writer = _writer ?? _template; // TEMP until Llm lands: (_llm is not null && llmDown is null ? new LlmDraftWriter(_llm) : _template)
+        var writer = _writer ?? (_llm is not null && llmDown is null ? new LlmDraftWriter(_llm) : _template);
         var previous = (IReadOnlyList<Violation>)[];
         var provider = writer == _template ? TemplateDraftWriter.ProviderName : _llm?.Provider.Name ?? "custom";
         string? down = null;
