@@ -49,10 +49,7 @@ public sealed class ReportWriter
     {
         var sw = Stopwatch.StartNew();
         var target = Path.GetFullPath(outDir);
-        var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{outDir}' has no parent folder.", nameof(outDir));
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, "." + Path.GetFileName(target) + ".tmp-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(staging);
+        var staging = AtomicDirectory.NewStaging(target);
         try
         {
             var drafts = CopyDrafts(data.Drafts, draftsDir, staging);
@@ -71,7 +68,7 @@ public sealed class ReportWriter
                 await format.WriteAsync(data, charts, staging, ct);
             }
 
-            Commit(staging, target);
+            AtomicDirectory.Commit(staging, target);
             _logger.LogInformation("Wrote report {Dir} in {Ms} ms", target, sw.ElapsedMilliseconds);
             return new ReportResult(
                 target,
@@ -85,48 +82,8 @@ public sealed class ReportWriter
         }
         catch
         {
-            TryDelete(staging);
+            AtomicDirectory.TryDelete(staging);
             throw;
-        }
-    }
-
-    /// <summary>
-    /// Moves the staging folder into place: one rename when the target is new; otherwise file by file, each a rename
-    /// that replaces the old file, so every file a reader opens is complete.
-    /// </summary>
-    private static void Commit(string staging, string target)
-    {
-        if (!Directory.Exists(target))
-        {
-            Directory.Move(staging, target);
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
-        {
-            var dest = Path.Combine(target, Path.GetRelativePath(staging, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
-            File.Move(file, dest, overwrite: true);
-        }
-
-        TryDelete(staging);
-    }
-
-    internal static void TryDelete(string dir)
-    {
-        try
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover hidden staging folder is harmless and is never mistaken for a report.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 
