@@ -15,19 +15,34 @@ public static class ReportText
 
     public static string Html(string? text) => Encoder.Encode(text ?? "");
 
-    /// <summary>For Markdown prose and table cells: one line, HTML-escaped, Markdown syntax escaped.</summary>
+    /// <summary>
+    /// For Markdown prose and table cells: one line; &amp;, &lt; and &gt; become entities (Markdown viewers render raw
+    /// HTML, so no tag survives) and Markdown's own syntax is backslash-escaped (no forged link, heading or table cell).
+    /// </summary>
     public static string Markdown(string? text)
     {
-        var encoded = Html(OneLine(text));
-        var sb = new StringBuilder(encoded.Length + 16);
-        foreach (var c in encoded)
+        var line = OneLine(text);
+        var sb = new StringBuilder(line.Length + 16);
+        foreach (var c in line)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '|' or '!' or '~' or '<' or '>')
+            switch (c)
             {
-                sb.Append('\\');
+                case '&':
+                    sb.Append("&amp;");
+                    break;
+                case '<':
+                    sb.Append("&lt;");
+                    break;
+                case '>':
+                    sb.Append("&gt;");
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '|' or '!' or '~':
+                    sb.Append('\\').Append(c);
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
             }
-
-            sb.Append(c);
         }
 
         return sb.ToString();

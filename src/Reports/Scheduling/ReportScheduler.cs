@@ -105,7 +105,9 @@ public sealed class ReportScheduler
 
             await RunOneAsync(due.Key, fireAt, ct);
             now = _time.GetUtcNow();
-            await CatchUpAsync(due.Key, fireAt, now, "overrun", ct);
+            // Fire times at or after the stop time are not misfires: they were never meant to run in this session.
+            var upTo = until is { } u && u <= now ? u.AddTicks(-1) : now;
+            await CatchUpAsync(due.Key, fireAt, upTo, "overrun", ct);
             now = _time.GetUtcNow();
             next[due.Key] = due.Key.Next(now > fireAt ? now : fireAt);
         }
