@@ -86,7 +86,7 @@ public static class ExportTables
         new("brand", Text, "Brand id."),
         new("channel", Text, "Channel / format the draft is for."),
         new("title", Text, "Headline."),
-        new("text", Text, "Copy."),
+        new("text", Text, "The copy (body text) of the draft."),
         new("created_at", Timestamp, "When it was generated."),
         new("file", Text, "Export file the generation step wrote, when known."),
     ]);

@@ -147,7 +147,7 @@ public sealed class ReportWriterTests
         var writer = new ReportWriter(formats: [new HtmlReportFormat(), new FailingFormat()]);
         var target = Path.Combine(_dir, "never");
 
-        Assert.ThrowsAsync<IOException>(() => writer.WriteAsync(store, new ReportRequest { OutDir = target, Period = ReportStore.Period }));
+        await Assert.ThrowsAsync<IOException>(() => writer.WriteAsync(store, new ReportRequest { OutDir = target, Period = ReportStore.Period }));
         Assert.That(Directory.Exists(target), Is.False);
         Assert.That(Directory.GetFileSystemEntries(_dir), Is.Empty, "the staging folder is removed too");
     }
@@ -159,7 +159,7 @@ public sealed class ReportWriterTests
         var before = await File.ReadAllTextAsync(first.Html);
         await using var store = await ReportStore.OpenEmptyAsync();
 
-        Assert.ThrowsAsync<IOException>(() => new ReportWriter(formats: [new HtmlReportFormat(), new FailingFormat()])
+        await Assert.ThrowsAsync<IOException>(() => new ReportWriter(formats: [new HtmlReportFormat(), new FailingFormat()])
             .WriteAsync(store, new ReportRequest { OutDir = first.Dir, Period = ReportStore.Period }));
         Assert.That(await File.ReadAllTextAsync(first.Html), Is.EqualTo(before));
         Assert.That(Directory.GetDirectories(_dir).Select(Path.GetFileName), Is.EqualTo(new[] { "kept" }));
