@@ -203,7 +203,8 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
                     purpose, outcome.Model, clock.ElapsedMilliseconds, outcome.InputTokens, outcome.OutputTokens, attempt);
                 if (_options.Cache)
                 {
-                    await _cache.PutAsync(key, new LlmCacheEntry(outcome.Text!, outcome.Model, outcome.InputTokens, outcome.OutputTokens, purpose, DateTimeOffset.UtcNow), ct);
+                    // Not cancellable: the answer is paid for, and a late cancellation must not throw it away.
+                    await _cache.PutAsync(key, new LlmCacheEntry(outcome.Text!, outcome.Model, outcome.InputTokens, outcome.OutputTokens, purpose, DateTimeOffset.UtcNow), CancellationToken.None);
                 }
 
                 return new LlmResponse(outcome.Text!, false, outcome.Model, outcome.InputTokens, outcome.OutputTokens);
