@@ -10,9 +10,9 @@ public class SynthDeterminismTests
     [Test]
     public void Same_seed_gives_byte_identical_posts_truth_labels_and_watchlist()
     {
-        var options = new SynthOptions { Posts = 20_000, Days = 10, Seed = 42 };
+        var options = new SynthOptions { Posts = 15_000, Days = 10, Seed = 42 };
         var a = StreamFixture.Make(options);
-        var b = StreamFixture.Make(new SynthOptions { Posts = 20_000, Days = 10, Seed = 42 });
+        var b = StreamFixture.Make(new SynthOptions { Posts = 15_000, Days = 10, Seed = 42 });
         Assert.Multiple(() =>
         {
             Assert.That(File.ReadAllBytes(b.Files.Posts), Is.EqualTo(File.ReadAllBytes(a.Files.Posts)), "posts");
