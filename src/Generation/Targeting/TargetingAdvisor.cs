@@ -29,7 +29,7 @@ public sealed class TargetingAdvisor(IPostStore store, ILogger<TargetingAdvisor>
         if (corpus.Posts.Count == 0)
         {
             throw new InvalidOperationException(
-                $"No posts about '{brand.Id}' between {corpus.Since:u} and {corpus.Until:u}: nothing to target from. Ingest or synthesize posts first, or widen --since/--until.");
+                $"No posts about '{brand.Id}' {corpus.WindowText}: nothing to target from. Ingest or synthesize posts first, or widen --since/--until.");
         }
 
         var model = await SegmentModels.LoadAsync(store, corpus, ct);
