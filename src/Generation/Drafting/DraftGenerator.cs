@@ -50,7 +50,7 @@ public sealed class DraftGenerator
         if (corpus.Posts.Count == 0)
         {
             throw new InvalidOperationException(
-                $"No posts about '{request.Brand.Id}' between {corpus.Since:u} and {corpus.Until:u}: there is no evidence to write from. Ingest or synthesize posts first, or widen --since/--until.");
+                $"No posts about '{request.Brand.Id}' {corpus.WindowText}: there is no evidence to write from. Ingest or synthesize posts first, or widen --since/--until.");
         }
 
         _logger.LogInformation("Evidence for {Brand}: {Posts} posts ({Positive} positive, {Negative} negative)",
@@ -74,6 +74,11 @@ public sealed class DraftGenerator
         if (profile.Source == "derived")
         {
             set.Notes.Add($"No brand profile was given: one was derived from the watchlist (landing page {profile.LandingUrl}, no approved claims). Review it, then pass --profile FILE.");
+        }
+
+        if (brandPack.Positive + brandPack.Negative == 0)
+        {
+            set.Notes.Add("No post about the brand has a sentiment label yet, so there are no themes or pain points and the variants differ little: score sentiment first (mkt train, then ingest with the model), then generate again.");
         }
 
         if (corpus.Dropped > 0)

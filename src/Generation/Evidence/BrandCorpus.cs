@@ -30,6 +30,9 @@ public sealed class BrandCorpus
     /// <summary>Oldest first, in the store's (created, platform, id) order.</summary>
     public IReadOnlyList<PostFacts> Posts { get; }
 
+    /// <summary>"between A and B", or "(the store is empty)": for messages.</summary>
+    public string WindowText => Until <= DateTimeOffset.UnixEpoch.AddMilliseconds(1) ? "(the store is empty)" : $"between {Since:u} and {Until:u}";
+
     /// <summary>Older posts left out to stay within <see cref="MaxPosts"/>.</summary>
     public long Dropped { get; }
 

@@ -6,7 +6,7 @@ using Marketing.Core.Storage;
 namespace Marketing.Generation.Evidence;
 
 /// <summary>
-/// Reads the bursts and topics that trend analysis saved as store artifacts (kinds "burst" and "topic"). Read
+/// Reads the bursts and topics that trend analysis saved as store artifacts (kind "burst", and "topic-model"/"latest"). Read
 /// tolerantly by field name, so evidence works with whatever the trend run stored and is empty when it has not run.
 /// </summary>
 public static class TrendArtifacts
@@ -16,7 +16,10 @@ public static class TrendArtifacts
         var items = new List<EvidenceItem>();
         foreach (var a in await store.ListArtifactsAsync("burst", 5000, ct))
         {
-            if (Parse(a.Json) is not { } node || !MentionsBrand(node, brand))
+            // Trend analysis stores a Burst per series: a brand's own series (series_kind "brand", key = brand id),
+            // or a hashtag/term series whose sample posts may be about anyone; only the brand's own bursts are evidence.
+            if (Parse(a.Json) is not { } node
+                || !(MentionsBrand(node, brand) || (Str(node, "series_kind") == "brand" && string.Equals(Str(node, "key"), brand, StringComparison.OrdinalIgnoreCase))))
             {
                 continue;
             }
@@ -31,33 +34,33 @@ public static class TrendArtifacts
             var label = Str(node, "label") ?? (terms.Count > 0 ? string.Join(", ", terms) : a.Key);
             var refs = new List<string> { "burst:" + a.Key };
             refs.AddRange(PostRefs(node).Take(4));
-            items.Add(new EvidenceItem("burst:" + a.Key, "burst", label, (long)(Num(node, "volume", "posts", "count") ?? 0), Num(node, "score", "z", "significance") ?? 0, refs));
+            items.Add(new EvidenceItem("burst:" + a.Key, "burst", label, (long)(Num(node, "observed", "volume", "posts", "count") ?? 0), Math.Round(Num(node, "score", "z", "significance") ?? 0, 3), refs));
         }
 
         return [.. items.OrderByDescending(i => i.Score).ThenBy(i => i.Id, StringComparer.Ordinal).Take(topN)];
     }
 
+    /// <summary>The topic model's topics (artifact topic-model/latest), largest first; topics are not per brand.</summary>
     public static async Task<List<EvidenceItem>> TopicsAsync(IPostStore store, string brand, int topN, CancellationToken ct)
     {
+        _ = brand;
         var items = new List<EvidenceItem>();
-        foreach (var a in await store.ListArtifactsAsync("topic", 5000, ct))
+        if (await store.GetArtifactAsync("topic-model", "latest", ct) is not { } json || Parse(json) is not { } model || model["topics"] is not JsonArray topics)
         {
-            if (Parse(a.Json) is not { } node)
+            return items;
+        }
+
+        foreach (var t in topics.OfType<JsonObject>())
+        {
+            if (Str(t, "id") is not { } id)
             {
                 continue;
             }
 
-            // A topic that names brands must name this one; a topic without brand info counts for every brand.
-            if ((node["brand"] is not null || node["brands"] is not null) && !MentionsBrand(node, brand))
-            {
-                continue;
-            }
-
-            var terms = Strings(node, "terms", "top_terms", "label_terms").Take(5).ToList();
-            var label = Str(node, "label") ?? string.Join(", ", terms);
-            var refs = new List<string> { "topic:" + a.Key };
-            refs.AddRange(PostRefs(node).Take(4));
-            items.Add(new EvidenceItem("topic:" + a.Key, "topic", label, (long)(Num(node, "size", "posts", "count", "volume") ?? 0), Num(node, "size", "posts", "count") ?? 0, refs));
+            var terms = Strings(t, "terms").Take(5).ToList();
+            var label = Str(t, "label") ?? string.Join(", ", terms);
+            var size = Num(t, "size") ?? 0;
+            items.Add(new EvidenceItem("topic:" + id, "topic", label, (long)size, size, ["topic:" + id]));
         }
 
         return [.. items.OrderByDescending(i => i.Score).ThenBy(i => i.Id, StringComparer.Ordinal).Take(topN)];

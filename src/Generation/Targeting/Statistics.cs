@@ -40,7 +40,7 @@ public static class Statistics
     /// Percentile bootstrap interval for the ratio of two means (segment / baseline), with a fixed seed so the same data
     /// give the same interval. Samples larger than <paramref name="cap"/> are thinned evenly first.
     /// </summary>
-    public static Interval BootstrapMeanRatio(IReadOnlyList<double> a, IReadOnlyList<double> b, int resamples = 1000, int seed = 17, int cap = 4000)
+    public static Interval BootstrapMeanRatio(IReadOnlyList<double> a, IReadOnlyList<double> b, int resamples = 1000, int seed = 17, int cap = 1500)
     {
         if (a.Count == 0 || b.Count == 0)
         {

@@ -29,7 +29,7 @@ public sealed class TargetingAdvisor(IPostStore store, ILogger<TargetingAdvisor>
         if (corpus.Posts.Count == 0)
         {
             throw new InvalidOperationException(
-                $"No posts about '{brand.Id}' between {corpus.Since:u} and {corpus.Until:u}: nothing to target from. Ingest or synthesize posts first, or widen --since/--until.");
+                $"No posts about '{brand.Id}' {corpus.WindowText}: nothing to target from. Ingest or synthesize posts first, or widen --since/--until.");
         }
 
         var model = await SegmentModels.LoadAsync(store, corpus, ct);
@@ -100,11 +100,13 @@ public sealed class TargetingAdvisor(IPostStore store, ILogger<TargetingAdvisor>
         var exclusions = hostile.Select(h => h.Segment.Id).ToList();
         var brandThemes = EvidenceBuilder.Build(corpus, options with { TopN = 3 }).Themes;
         var rank = 0;
+        // One segment lookup per post, reused by every segment below.
+        var segmentOf = corpus.Posts.ToDictionary<PostFacts, PostFacts, string?>(p => p, model.SegmentOf, ReferenceEqualityComparer.Instance);
         foreach (var s in ranked.Where(s => !hostile.Contains(s)))
         {
-            var members = corpus.Posts.Where(p => model.SegmentOf(p) == s.Segment.Id).ToList();
-            var rest = corpus.Posts.Where(p => model.SegmentOf(p) != s.Segment.Id).ToList();
-            var themes = EvidenceBuilder.Build(corpus, options with { TopN = 3 }, p => model.SegmentOf(p) == s.Segment.Id).Themes;
+            var members = corpus.Posts.Where(p => segmentOf[p] == s.Segment.Id).ToList();
+            var rest = corpus.Posts.Where(p => segmentOf[p] != s.Segment.Id).ToList();
+            var themes = EvidenceBuilder.Build(corpus, options with { TopN = 3 }, p => segmentOf[p] == s.Segment.Id).Themes;
             var theme = themes.FirstOrDefault() ?? brandThemes.FirstOrDefault();
             var engagement = Statistics.BootstrapMeanRatio(
                 members.Select(p => (double)p.Engagement).ToList(), rest.Select(p => (double)p.Engagement).ToList());
