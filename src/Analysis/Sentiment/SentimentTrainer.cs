@@ -40,7 +40,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         var order = Enumerable.Range(0, data.Count).ToArray();
         new Random(options.Seed).Shuffle(order);
         var holdout = (int)Math.Round(data.Count * Math.Clamp(options.HoldoutFraction, 0, 0.5));
-        var tuneCount = holdout / 2;
+        var tuneCount = options.TuneOffsets ? holdout / 2 : 0;
         var tune = order[..tuneCount];
         var test = order[tuneCount..holdout];
         var train = holdout > 0 ? order[holdout..] : order;
@@ -60,7 +60,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         var model = Fit(train, data, tokens, normalizer, options, info, ct);
 
         var offsets = new float[3];
-        if (tune.Length >= 3)
+        if (options.TuneOffsets && tune.Length >= 3)
         {
             offsets = TuneOffsets(model, tune.Select(i => (data[i].Label, tokens[i])).ToList());
             _log.LogInformation("Class offsets (log-prior) negative {Neg:0.00} neutral 0 positive {Pos:0.00}", offsets[0], offsets[2]);

@@ -83,10 +83,15 @@ public sealed class SocialTextNormalizer
                     i++;
                 }
 
+                // Words of a hashtag take an outer negation ("not #happy"), but a negation inside the hashtag
+                // (#NotHappy) stays inside it.
+                var outer = negated;
                 foreach (var w in SplitHashtag(text.AsSpan(start, i - start)))
                 {
                     AddWord(tokens, w, TokenKind.Hashtag, ref negated);
                 }
+
+                negated = outer;
 
                 continue;
             }
