@@ -24,6 +24,7 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
     private readonly Lock _accounting = new();
     private readonly ConcurrentDictionary<string, UsageCounters> _byPurpose = new(StringComparer.Ordinal);
     private readonly UsageCounters _total = new();
+    private readonly ConcurrentDictionary<string, Task<LlmResponse>> _inFlight = new(StringComparer.Ordinal);
 
     public LlmClient(IChatClient chat, LlmOptions options, ILogger<LlmClient> logger, IPostStore? cacheStore = null, TimeProvider? time = null)
     {
@@ -34,8 +35,9 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
         _breaker = new CircuitBreaker(options.BreakerFailureThreshold, TimeSpan.FromSeconds(options.BreakerCooldownSeconds), time ?? TimeProvider.System);
         _concurrency = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         _cache = new LlmResponseCache(options.PersistCache ? cacheStore : null, logger);
-        Provider = new LlmProviderInfo(LlmOptions.OpenAiCompatibleProvider, options.EffectiveModel == LlmOptions.OfflineModel ? LlmOptions.DefaultModel : options.EffectiveModel,
-            LlmOptions.SafeUrl(options.EffectiveEndpoint ?? LlmOptions.DefaultOpenAiEndpoint));
+        // Built directly (tests, custom IChatClient) the client is online whatever Provider says; the factory decides offline.
+        Provider = new LlmProviderInfo(LlmOptions.OpenAiCompatibleProvider, string.IsNullOrWhiteSpace(options.Model) ? LlmOptions.DefaultModel : options.Model.Trim(),
+            LlmOptions.SafeUrl(string.IsNullOrWhiteSpace(options.Endpoint) ? LlmOptions.DefaultOpenAiEndpoint : options.Endpoint));
     }
 
     public LlmProviderInfo Provider { get; }
@@ -86,18 +88,63 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
             return new LlmResponse(hit.Text, true, hit.Model, hit.InputTokens, hit.OutputTokens);
         }
 
+        if (!_options.Cache)
+        {
+            return await CallAsync(request, purpose, chatOptions, model, key, ct);
+        }
+
+        // Identical requests in flight at once share one call: the followers wait for the leader's answer and count it
+        // as a cache hit, so a batch with duplicate texts costs one call per distinct prompt.
+        while (true)
+        {
+            var mine = new TaskCompletionSource<LlmResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var running = _inFlight.GetOrAdd(key, mine.Task);
+            if (running != mine.Task)
+            {
+                try
+                {
+                    var shared = await running.WaitAsync(ct);
+                    Count(purpose, c => { c.CacheHits++; c.Answered++; });
+                    return shared with { FromCache = true };
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // The leader was cancelled by its own caller, not by ours: try again, possibly as the leader.
+                    continue;
+                }
+            }
+
+            try
+            {
+                var answer = await CallAsync(request, purpose, chatOptions, model, key, ct);
+                mine.SetResult(answer);
+                return answer;
+            }
+            catch (OperationCanceledException)
+            {
+                mine.SetCanceled(CancellationToken.None);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                mine.SetException(ex);
+                _ = mine.Task.Exception; // observed here; followers get the same exception
+                throw;
+            }
+            finally
+            {
+                _inFlight.TryRemove(new KeyValuePair<string, Task<LlmResponse>>(key, mine.Task));
+            }
+        }
+    }
+
+    private async Task<LlmResponse> CallAsync(LlmRequest request, string purpose, ChatOptions chatOptions, string model, string key, CancellationToken ct)
+    {
         List<ChatMessage> messages = [new(ChatRole.System, request.System), new(ChatRole.User, request.User)];
         string? lastFailure = null;
         for (var attempt = 1; attempt <= _options.MaxRetries + 1; attempt++)
         {
             ct.ThrowIfCancellationRequested();
-            if (BudgetRefusal() is { } budget)
-            {
-                Count(purpose, c => c.Refused++);
-                _logger.LogWarning("LLM {Purpose} refused: {Reason}", purpose, budget);
-                throw new LlmUnavailableException(lastFailure is null ? budget : $"{budget} (after: {lastFailure})");
-            }
-
             if (!_breaker.TryAcquire())
             {
                 Count(purpose, c => c.Refused++);
@@ -106,8 +153,15 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
                 throw new LlmUnavailableException(lastFailure is null ? why : $"{why} (last failure: {lastFailure})");
             }
 
+            // The call is counted when it is reserved, so parallel callers cannot all pass the check and overshoot the budget.
+            if (TryReserveCall(purpose, attempt > 1) is { } budget)
+            {
+                _breaker.ReleaseProbe();
+                _logger.LogWarning("LLM {Purpose} refused: {Reason}", purpose, budget);
+                throw new LlmUnavailableException(lastFailure is null ? budget : $"{budget} (after: {lastFailure})");
+            }
+
             AttemptOutcome outcome;
-            var clock = Stopwatch.StartNew();
             try
             {
                 await _concurrency.WaitAsync(ct);
@@ -118,16 +172,9 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
                 throw;
             }
 
+            var clock = Stopwatch.StartNew();
             try
             {
-                Count(purpose, c =>
-                {
-                    c.Calls++;
-                    if (attempt > 1)
-                    {
-                        c.Retries++;
-                    }
-                });
                 outcome = await AttemptAsync(messages, chatOptions, request, model, ct);
             }
             catch (OperationCanceledException)
@@ -156,7 +203,8 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
                     purpose, outcome.Model, clock.ElapsedMilliseconds, outcome.InputTokens, outcome.OutputTokens, attempt);
                 if (_options.Cache)
                 {
-                    await _cache.PutAsync(key, new LlmCacheEntry(outcome.Text!, outcome.Model, outcome.InputTokens, outcome.OutputTokens, purpose, DateTimeOffset.UtcNow), ct);
+                    // Not cancellable: the answer is paid for, and a late cancellation must not throw it away.
+                    await _cache.PutAsync(key, new LlmCacheEntry(outcome.Text!, outcome.Model, outcome.InputTokens, outcome.OutputTokens, purpose, DateTimeOffset.UtcNow), CancellationToken.None);
                 }
 
                 return new LlmResponse(outcome.Text!, false, outcome.Model, outcome.InputTokens, outcome.OutputTokens);
@@ -205,22 +253,37 @@ public sealed partial class LlmClient : ILlmClient, IDisposable
         _chat.Dispose();
     }
 
-    private string? BudgetRefusal()
+    /// <summary>Counts one HTTP call against the budget, or says why it is refused (counting the refusal instead).</summary>
+    private string? TryReserveCall(string purpose, bool retry)
     {
         lock (_accounting)
         {
+            string? refusal = null;
+            var tokens = _total.InputTokens + _total.OutputTokens;
             if (_options.MaxCalls > 0 && _total.Calls >= _options.MaxCalls)
             {
-                return $"budget spent: {_total.Calls} of {_options.MaxCalls} calls used (raise Llm:MaxCalls / MKT_LLM_MAX_CALLS)";
+                refusal = $"budget spent: {_total.Calls} of {_options.MaxCalls} calls used (raise Llm:MaxCalls / MKT_LLM_MAX_CALLS)";
             }
-
-            var tokens = _total.InputTokens + _total.OutputTokens;
-            if (_options.MaxTokens > 0 && tokens >= _options.MaxTokens)
+            else if (_options.MaxTokens > 0 && tokens >= _options.MaxTokens)
             {
-                return $"budget spent: {tokens} of {_options.MaxTokens} tokens used (raise Llm:MaxTokens / MKT_LLM_MAX_TOKENS)";
+                refusal = $"budget spent: {tokens} of {_options.MaxTokens} tokens used (raise Llm:MaxTokens / MKT_LLM_MAX_TOKENS)";
             }
 
-            return null;
+            Count(purpose, c =>
+            {
+                if (refusal is not null)
+                {
+                    c.Refused++;
+                    return;
+                }
+
+                c.Calls++;
+                if (retry)
+                {
+                    c.Retries++;
+                }
+            });
+            return refusal;
         }
     }
 

@@ -20,6 +20,35 @@ public sealed class LlmBudgetAndAccountingTests
     }
 
     [Test]
+    public async Task Parallel_requests_cannot_overshoot_the_call_budget()
+    {
+        await using var h = await LlmHarness.StartAsync(o =>
+        {
+            o.MaxCalls = 3;
+            o.MaxConcurrency = 10;
+        });
+        h.Server.DefaultReply = FakeChatServerReply.Content("ok").WithDelay(TimeSpan.FromMilliseconds(100));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            try
+            {
+                await h.Client.CompleteAsync(LlmHarness.Request($"q{i}"));
+                return true;
+            }
+            catch (LlmUnavailableException)
+            {
+                return false;
+            }
+        }));
+
+        Assert.That(results.Count(ok => ok), Is.EqualTo(3));
+        Assert.That(h.Server.RequestCount, Is.EqualTo(3));
+        Assert.That(h.Client.Usage.Calls, Is.EqualTo(3));
+        Assert.That(h.Client.Usage.Refused, Is.EqualTo(7));
+    }
+
+    [Test]
     public async Task Cache_hits_do_not_spend_the_call_budget()
     {
         await using var h = await LlmHarness.StartAsync(o => o.MaxCalls = 1);

@@ -24,6 +24,36 @@ public sealed class LlmResponseCacheTests
     }
 
     [Test]
+    public async Task Identical_requests_in_flight_at_once_share_one_call()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.Server.DefaultReply = FakeChatServerReply.Json(new { label = "positive" }).WithDelay(TimeSpan.FromMilliseconds(300));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => h.Client.CompleteAsync(LlmHarness.Request("dup", LlmHarness.LabelSchema))));
+
+        Assert.That(h.Server.RequestCount, Is.EqualTo(1));
+        Assert.That(answers.Select(a => a.Text), Is.All.EqualTo("""{"label":"positive"}"""));
+        Assert.That(answers.Count(a => !a.FromCache), Is.EqualTo(1));
+        Assert.That(h.Client.Usage.CacheHits, Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task Followers_of_a_failed_shared_call_get_the_same_unavailable_error()
+    {
+        await using var h = await LlmHarness.StartAsync(o => o.MaxRetries = 0);
+        h.Server.DefaultReply = FakeChatServerReply.Error(500).WithDelay(TimeSpan.FromMilliseconds(300));
+
+        var calls = Enumerable.Range(0, 3).Select(_ => h.Client.CompleteAsync(LlmHarness.Request("dup"))).ToList();
+
+        foreach (var call in calls)
+        {
+            Assert.That(async () => await call, Throws.TypeOf<LlmUnavailableException>());
+        }
+
+        Assert.That(h.Server.RequestCount, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Any_change_in_model_system_user_schema_or_temperature_misses_the_cache()
     {
         var baseline = new LlmRequest("p", "sys", "user", LlmHarness.LabelSchema, 0.2f);
