@@ -158,6 +158,8 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
             peakAt = buckets.Bounds[bestT];
         }
 
+        var share = peak.t.X / (double)peak.t.N;
+        var baseShare = peak.t.Bx / (double)peak.t.Bn;
         return new SentimentShift(
             "episode",
             brand,
