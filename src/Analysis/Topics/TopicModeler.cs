@@ -157,7 +157,12 @@ public sealed class TopicModeler(TopicOptions? options = null)
             .Where(x => x.members.Count > 0)
             .OrderByDescending(x => x.members.Count).ThenBy(x => x.members[0])
             .ToList();
-        var labelTerms = ClassTfIdf(clusters.Select(x => x.members.Select(j => docs[index[j]]).ToList()).ToList(), vocabulary);
+        // Labels weigh a cluster against every other post of the batch (the background), so that new topics made from
+        // one leftover cluster are labelled by what sets them apart, not by the filler they share with everything.
+        var memberSet = members.ToHashSet();
+        var classes = clusters.Select(x => x.members.Select(j => docs[index[j]]).ToList()).ToList();
+        classes.Add(Enumerable.Range(0, docs.Count).Where(i => !memberSet.Contains(i)).Select(i => docs[i]).ToList());
+        var labelTerms = ClassTfIdf(classes, vocabulary);
         var made = new List<string>();
         for (var ci = 0; ci < clusters.Count; ci++)
         {

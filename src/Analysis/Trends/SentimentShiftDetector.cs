@@ -89,7 +89,12 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
                     continue;
                 }
 
-                shifts.Add(MakeEpisode(brands[group.Key.Series].Key, group.Key.Up, run.GetRange(start, i - start), k, buckets, prefixes[group.Key.Series]));
+                var part = run.GetRange(start, i - start);
+                if (part[^1].t.T - part[0].t.T + k >= Options.MinEpisode(buckets.Size))
+                {
+                    shifts.Add(MakeEpisode(brands[group.Key.Series].Key, group.Key.Up, part, k, buckets, prefixes[group.Key.Series]));
+                }
+
                 start = i;
             }
         }
