@@ -84,7 +84,8 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
             var start = 0;
             for (var i = 1; i <= run.Count; i++)
             {
-                if (i < run.Count && run[i].t.T - run[i - 1].t.T <= k)
+                // Runs closer than a day (hourly) merge: a slow decline dips under the bar at quiet hours but is one episode.
+                if (i < run.Count && run[i].t.T - run[i - 1].t.T <= (buckets.Size == BucketSize.Hour ? 24 : k))
                 {
                     continue;
                 }
