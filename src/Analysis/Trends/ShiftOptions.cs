@@ -19,10 +19,10 @@ public sealed record ShiftOptions
     public int Window(BucketSize size) => WindowBuckets ?? (size == BucketSize.Hour ? 6 : 1);
 
     /// <summary>
-    /// The least length of an episode, in buckets (null: 12 hours, else 1): a shorter negative blip is noise or the
+    /// The least length of an episode, in buckets (null: 24 hours, else 1): a shorter negative blip is noise or the
     /// sentiment of a burst, which the burst's own evidence reports.
     /// </summary>
     public int? MinEpisodeBuckets { get; init; }
 
-    public int MinEpisode(BucketSize size) => MinEpisodeBuckets ?? (size == BucketSize.Hour ? 12 : 1);
+    public int MinEpisode(BucketSize size) => MinEpisodeBuckets ?? (size == BucketSize.Hour ? 24 : 1);
 }
