@@ -50,7 +50,7 @@ public static class TrendBench
             var tags = await TimeAsync(store, withTags, n, ct);
             var whole = await TimeAsync(store, full, 1, ct);
 
-            var truth = generator.Truth.Events.Select(e => new ExpectedEvent(e.Kind, e.Brand, e.Start, e.Peak, e.End, e.Id)).ToList();
+            var truth = generator.Truth.Events.Select(e => new ExpectedEvent(e.Kind, e.Brand, e.Start, e.Peak, e.End, e.Id, e.Competitor)).ToList();
             var eval = TrendEvaluator.Evaluate(truth, TrendEvaluator.Detections(whole.Report), TimeSpan.FromHours(1));
             var stats = await store.GetStatsAsync(ct);
             BenchResult.Write("trends", new

@@ -52,7 +52,7 @@ public sealed class ReportWriter
         var staging = AtomicDirectory.NewStaging(target);
         try
         {
-            var drafts = CopyDrafts(data.Drafts, draftsDir, staging);
+            var drafts = CopyDrafts(data.Drafts, draftsDir, data.Brand, staging);
             data = data with { Drafts = drafts.Items };
             var charts = ReportCharts.Render(data);
             var chartDir = Directory.CreateDirectory(Path.Combine(staging, "charts")).FullName;
@@ -94,7 +94,7 @@ public sealed class ReportWriter
     /// mailed; drafts stored as artifacts link to their file when it exists, and export files no artifact names are
     /// listed as drafts of their own.
     /// </summary>
-    private DraftCopies CopyDrafts(IReadOnlyList<DraftItem> drafts, string? draftsDir, string staging)
+    private DraftCopies CopyDrafts(IReadOnlyList<DraftItem> drafts, string? draftsDir, string? brand, string staging)
     {
         var items = new List<DraftItem>();
         var files = new List<string>();
@@ -112,14 +112,16 @@ public sealed class ReportWriter
                 return null;
             }
 
+            // Files under the drafts folder keep their relative path (drafts/BRAND/drafts.md); others go flat.
             var name = Path.GetFileName(full);
-            rel = "drafts/" + name;
+            var inside = draftsDir is not null ? Path.GetRelativePath(Path.GetFullPath(draftsDir), full) : null;
+            rel = "drafts/" + (inside is not null && !inside.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(inside) ? inside.Replace('\\', '/') : name);
             for (var i = 2; files.Contains(rel); i++)
             {
                 rel = $"drafts/{Path.GetFileNameWithoutExtension(name)}-{i}{Path.GetExtension(name)}";
             }
 
-            Directory.CreateDirectory(Path.Combine(staging, "drafts"));
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(staging, rel))!);
             File.Copy(full, Path.Combine(staging, rel));
             copied[full] = rel;
             files.Add(rel);
@@ -143,16 +145,23 @@ public sealed class ReportWriter
 
         if (draftsDir is not null && Directory.Exists(draftsDir))
         {
-            foreach (var file in Directory.EnumerateFiles(draftsDir).Order(StringComparer.Ordinal).Take(200))
+            foreach (var file in Directory.EnumerateFiles(draftsDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(200))
             {
                 if (copied.ContainsKey(Path.GetFullPath(file)) || Path.GetFileName(file).StartsWith('.'))
                 {
                     continue;
                 }
 
+                // The generation step exports into drafts/BRAND/: a one-brand report links that brand's folder only.
+                var top = Path.GetRelativePath(draftsDir, file).Split(Path.DirectorySeparatorChar)[0];
+                if (brand is not null && top != Path.GetFileName(file) && !string.Equals(top, brand, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
                 var rel = Copy(file)!;
                 var preview = TextDraftExtensions.Contains(Path.GetExtension(file).ToLowerInvariant()) ? Preview(file) : "";
-                items.Add(new DraftItem(Path.GetFileName(file), null, null, Path.GetFileName(file), preview, File.GetLastWriteTimeUtc(file), rel));
+                items.Add(new DraftItem(rel, null, null, rel, preview, File.GetLastWriteTimeUtc(file), rel));
             }
         }
         else if (draftsDir is not null)

@@ -16,7 +16,7 @@ public sealed class SegmentModeler
 {
     // Feature weights: who someone is (region, reach) separates audiences most; platform, topics, brand feelings and
     // engagement refine within that. Weights scale one-hot blocks so that no block swamps the distance.
-    private const float RegionWeight = 1.0f;
+    private const float RegionWeight = 2.0f;
     private const float BandWeight = 0.7f;
     private const float PlatformWeight = 0.3f;
     private const float TopicWeight = 0.6f;

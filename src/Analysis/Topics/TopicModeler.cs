@@ -81,7 +81,8 @@ public sealed class TopicModeler(TopicOptions? options = null)
         if (leftover.Count >= Options.MinNewTopicPosts)
         {
             // New words get IDF weights from this batch; known words keep theirs so old centroids stay comparable.
-            foreach (var (term, w) in InverseDocumentFrequencies(leftover.Select(i => docs[i]).ToList()))
+            // No upper document share here: the leftovers are one new subject, whose words are in most of them.
+            foreach (var (term, w) in InverseDocumentFrequencies(leftover.Select(i => docs[i]).ToList(), maxShare: 1))
             {
                 model.Idf.TryAdd(term, w);
             }
@@ -157,7 +158,12 @@ public sealed class TopicModeler(TopicOptions? options = null)
             .Where(x => x.members.Count > 0)
             .OrderByDescending(x => x.members.Count).ThenBy(x => x.members[0])
             .ToList();
-        var labelTerms = ClassTfIdf(clusters.Select(x => x.members.Select(j => docs[index[j]]).ToList()).ToList(), vocabulary);
+        // Labels weigh a cluster against every other post of the batch (the background), so that new topics made from
+        // one leftover cluster are labelled by what sets them apart, not by the filler they share with everything.
+        var memberSet = members.ToHashSet();
+        var classes = clusters.Select(x => x.members.Select(j => docs[index[j]]).ToList()).ToList();
+        classes.Add(Enumerable.Range(0, docs.Count).Where(i => !memberSet.Contains(i)).Select(i => docs[i]).ToList());
+        var labelTerms = ClassTfIdf(classes, vocabulary);
         var made = new List<string>();
         for (var ci = 0; ci < clusters.Count; ci++)
         {
@@ -217,8 +223,9 @@ public sealed class TopicModeler(TopicOptions? options = null)
         }).ToList();
     }
 
-    private Dictionary<string, double> InverseDocumentFrequencies(List<HashSet<string>> docs)
+    private Dictionary<string, double> InverseDocumentFrequencies(List<HashSet<string>> docs, double? maxShare = null)
     {
+        var share = maxShare ?? Options.MaxDocumentShare;
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var t in docs.SelectMany(d => d))
         {
@@ -226,7 +233,7 @@ public sealed class TopicModeler(TopicOptions? options = null)
         }
 
         var n = docs.Count;
-        return df.Where(kv => kv.Value >= Options.MinDocumentFrequency && kv.Value <= Options.MaxDocumentShare * n)
+        return df.Where(kv => kv.Value >= Options.MinDocumentFrequency && kv.Value <= share * n)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(Options.MaxVocabulary)
             .ToDictionary(kv => kv.Key, kv => Math.Round(Math.Log((1.0 + n) / (1.0 + kv.Value)) + 1, 6), StringComparer.Ordinal);

@@ -18,15 +18,20 @@ public static class BurstEvidence
     {
         var filter = Filter(burst);
         var focusRange = new TimeRange(burst.Start, burst.End);
-        var (focus, _) = await PostSampler.SampleAsync(store, focusRange, filter, FocusLimit, Math.Min(12, burst.Buckets), ct);
+        var (focus, _) = await PostSampler.SampleAsync(store, focusRange, filter, FocusLimit, Math.Min(6, burst.Buckets), ct);
         focus = focus.Where(p => Matches(burst, p)).ToList();
         var baseRange = new TimeRange(burst.Start - BaselineSpan, burst.Start);
-        var (baseline, _) = await PostSampler.SampleAsync(store, baseRange, filter, BaselineLimit, 14, ct);
-        baseline = baseline.Where(p => Matches(burst, p)).ToList();
+        List<SocialPost> baseline = [];
+        if (burst.SeriesKind == "brand")
+        {
+            (baseline, _) = await PostSampler.SampleAsync(store, baseRange, filter, BaselineLimit, 7, ct);
+        }
+
         if (baseline.Count < 20)
         {
-            // A new hashtag or term has no history of its own: compare with the conversation at large instead.
-            (baseline, _) = await PostSampler.SampleAsync(store, baseRange, new PostQuery(), BaselineLimit, 14, ct);
+            // A hashtag or term is compared with the conversation at large: searching a week of text for a tag that
+            // was born in the burst would scan every post of the week for nothing.
+            (baseline, _) = await PostSampler.SampleAsync(store, baseRange, new PostQuery(), BaselineLimit, 7, ct);
         }
 
         burst.TopTerms = LogOdds.Score(CountTerms(focus), CountTerms(baseline), focus.Count, baseline.Count, minCount: 3, top: 8);

@@ -29,7 +29,7 @@ public sealed record SentimentShift(
     public string Id => $"shift:{Kind}:{Brand}:{Peak.UtcDateTime:yyyyMMdd'T'HH}";
 
     /// <summary>
-    /// The brand burst this episode is part of (the burst covers at least half of it): an outage is one event, a burst
+    /// The brand burst this episode overlaps: an outage is one event, a burst
     /// whose sentiment is "more negative", not a burst plus a separate shift. Null for shifts of their own.
     /// </summary>
     public string? BurstId { get; init; }

@@ -34,15 +34,35 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
             {
                 var w0 = t - k + 1;
                 var (x, m) = (neg[t + 1] - neg[w0], sc[t + 1] - sc[w0]);
-                // Baseline: the trailing window that ends where the rolling window starts; early on, the first window.
-                var b1 = w0;
-                var b0 = Math.Max(0, b1 - trailing);
-                if (sc[b1] - sc[b0] < Options.MinBaselineScored)
+                long bx = 0, bn = 0;
+                if (buckets.Size == BucketSize.Hour)
                 {
-                    (b0, b1) = (0, Math.Min(n, trailing));
+                    // Hour-matched baseline: the same hours of the previous 7 days. Audiences in other time zones feel
+                    // differently about a brand, so its negative share has a daily cycle that a pooled baseline would
+                    // report as an episode every evening.
+                    for (var d = 1; d <= trailing / 24; d++)
+                    {
+                        var a = w0 - (24 * d);
+                        if (a >= 0)
+                        {
+                            (bx, bn) = (bx + neg[t + 1 - (24 * d)] - neg[a], bn + sc[t + 1 - (24 * d)] - sc[a]);
+                        }
+                    }
+                }
+                else
+                {
+                    // The trailing window that ends where the rolling window starts.
+                    var b0 = Math.Max(0, w0 - trailing);
+                    (bx, bn) = (neg[w0] - neg[b0], sc[w0] - sc[b0]);
                 }
 
-                var (bx, bn) = (neg[b1] - neg[b0], sc[b1] - sc[b0]);
+                if (bn < Options.MinBaselineScored)
+                {
+                    // Too early for history: the first trailing window (warm start).
+                    var b1 = Math.Min(n, trailing);
+                    (bx, bn) = (neg[b1], sc[b1]);
+                }
+
                 if (m < Options.MinScored || bn < Options.MinBaselineScored)
                 {
                     continue;
@@ -64,12 +84,18 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
             var start = 0;
             for (var i = 1; i <= run.Count; i++)
             {
-                if (i < run.Count && run[i].t.T - run[i - 1].t.T <= k)
+                // Runs closer than a day (hourly) merge: a slow decline dips under the bar at quiet hours but is one episode.
+                if (i < run.Count && run[i].t.T - run[i - 1].t.T <= (buckets.Size == BucketSize.Hour ? 24 : k))
                 {
                     continue;
                 }
 
-                shifts.Add(MakeEpisode(brands[group.Key.Series].Key, group.Key.Up, run.GetRange(start, i - start), k, buckets, prefixes[group.Key.Series]));
+                var part = run.GetRange(start, i - start);
+                if (part[^1].t.T - part[0].t.T + k >= Options.MinEpisode(buckets.Size))
+                {
+                    shifts.Add(MakeEpisode(brands[group.Key.Series].Key, group.Key.Up, part, k, buckets, prefixes[group.Key.Series]));
+                }
+
                 start = i;
             }
         }
@@ -89,27 +115,51 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
         var peak = run.OrderByDescending(r => (up ? 1 : -1) * ((r.t.X / (double)r.t.N) - (r.t.Bx / (double)r.t.Bn))).ThenBy(r => r.t.T).First();
         var peakAt = buckets.Start(peak.t.T);
         // A shift that builds up slowly is worst just before it ends, but its rolling shares there differ by less than
-        // their noise; the end itself is sharp. So when the share falls back, the peak is that change point: the
-        // boundary t that maximizes share[t-k, t) − share[t, t+k), searched around the last significant window.
-        var last = run[^1].t.T + 1;
-        var (bestT, bestD) = (-1, 0.0);
-        for (var t = Math.Max(k, last - k); t <= Math.Min(buckets.Count - k, last + k); t++)
+        // their noise; the end itself is sharp. So the peak is the change point where the excess of negative posts over
+        // their expectation (same hour of the previous days) stops: the boundary t that maximizes excess[t-k, t) −
+        // excess[t, t+k), searched around the last significant window, when that contrast is clear (z ≥ 3).
+        var negAt = new long[buckets.Count];
+        for (var i = 0; i < negAt.Length; i++)
         {
-            var before = Share(prefix, t - k, t);
-            var after = Share(prefix, t, t + k);
-            if (before is null || after is null)
+            negAt[i] = prefix.Neg[i + 1] - prefix.Neg[i];
+        }
+
+        var period = buckets.Size == BucketSize.Hour ? 24 : 1;
+        var excess = new double[negAt.Length];
+        for (var i = 0; i < negAt.Length; i++)
+        {
+            var (sum, count) = (0.0, 0);
+            for (var d = 1; d <= 7 && i - (period * d) >= 0; d++)
             {
-                continue;
+                (sum, count) = (sum + negAt[i - (period * d)], count + 1);
             }
 
-            var d = (up ? 1 : -1) * (before.Value - after.Value);
-            if (d > bestD)
+            excess[i] = count == 0 ? 0 : negAt[i] - (sum / count);
+        }
+
+        var last = run[^1].t.T + 1;
+        var (bestT, bestZ) = (-1, 3.0);
+        for (var t = Math.Max(k, last - (2 * k)); t <= Math.Min(buckets.Count - k, last + k); t++)
+        {
+            double before = 0, after = 0, volume = 1;
+            for (var i = t - k; i < t; i++)
             {
-                (bestT, bestD) = (t, d);
+                (before, volume) = (before + excess[i], volume + negAt[i]);
+            }
+
+            for (var i = t; i < t + k; i++)
+            {
+                (after, volume) = (after + excess[i], volume + negAt[i]);
+            }
+
+            var z = (up ? 1 : -1) * (before - after) / Math.Sqrt(volume);
+            if (z > bestZ)
+            {
+                (bestT, bestZ) = (t, z);
             }
         }
 
-        if (bestT >= 0 && bestD >= 0.5 * Math.Abs((peak.t.X / (double)peak.t.N) - (peak.t.Bx / (double)peak.t.Bn)))
+        if (bestT >= 0)
         {
             peakAt = buckets.Bounds[bestT];
         }

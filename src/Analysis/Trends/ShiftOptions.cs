@@ -6,7 +6,7 @@ public sealed record ShiftOptions
     public double FalseDiscoveryRate { get; init; } = 0.01;
 
     /// <summary>The least change in negative share worth reporting (absolute, 0.05 = five points).</summary>
-    public double MinShareChange { get; init; } = 0.05;
+    public double MinShareChange { get; init; } = 0.08;
 
     /// <summary>The least scored posts in a rolling window, and in its baseline.</summary>
     public long MinScored { get; init; } = 20;
@@ -17,4 +17,12 @@ public sealed record ShiftOptions
     public int? WindowBuckets { get; init; }
 
     public int Window(BucketSize size) => WindowBuckets ?? (size == BucketSize.Hour ? 6 : 1);
+
+    /// <summary>
+    /// The least length of an episode, in buckets (null: 24 hours, else 1): a shorter negative blip is noise or the
+    /// sentiment of a burst, which the burst's own evidence reports.
+    /// </summary>
+    public int? MinEpisodeBuckets { get; init; }
+
+    public int MinEpisode(BucketSize size) => MinEpisodeBuckets ?? (size == BucketSize.Hour ? 24 : 1);
 }

@@ -169,11 +169,11 @@ public sealed class TrendAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
         return series.Count > 0 ? series : [new TrendSeries("term", key, buckets.Size, EmptyPoints(buckets))];
     }
 
-    /// <summary>The brand burst that covers at least half of an episode, if any.</summary>
+    /// <summary>The brand burst an episode overlaps, if any: the burst's sentiment evidence reports that change.</summary>
     private static string? CoveringBurst(SentimentShift s, IReadOnlyList<Burst> bursts) =>
         bursts.Where(b => b.SeriesKind == "brand" && b.Key == s.Brand)
             .Select(b => (b.Id, overlap: Min(b.End, s.End) - Max(b.Start, s.Start)))
-            .Where(x => x.overlap.Ticks * 2 >= (s.End - s.Start).Ticks)
+            .Where(x => x.overlap > TimeSpan.Zero)
             .OrderByDescending(x => x.overlap).Select(x => x.Id).FirstOrDefault();
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -1,7 +1,8 @@
 namespace Marketing.Analysis.Trends;
 
 /// <summary>
-/// Scores brand-level detections against known events. A detection matches an event when it is about the same brand,
+/// Scores brand-level detections against known events. A detection matches an event when it is about the same brand
+/// (or, for a competitor campaign, the competitor it targets),
 /// its window [start, end) overlaps the event's, and its peak is within <see cref="PeakTolerance"/> buckets of the
 /// event's peak. Detections are the volume bursts of brand series and the "more negative" sentiment episodes that are
 /// not part of a brand burst (<see cref="SentimentShift.BurstId"/>); hashtag
@@ -46,7 +47,7 @@ public static class TrendEvaluator
     }
 
     public static bool Matches(ExpectedEvent e, DetectedEvent d, TimeSpan bucket) =>
-        string.Equals(e.Brand, d.Brand, StringComparison.OrdinalIgnoreCase)
+        (string.Equals(e.Brand, d.Brand, StringComparison.OrdinalIgnoreCase) || string.Equals(e.Competitor, d.Brand, StringComparison.OrdinalIgnoreCase))
         && d.Start < e.End && e.Start < d.End
         && PeakError(e, d, bucket) <= PeakTolerance;
 

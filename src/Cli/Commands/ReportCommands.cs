@@ -21,7 +21,7 @@ public static class ReportCommands
         var since = new Option<string?>("--since") { Description = "Start of the period (ISO 8601, inclusive)." };
         var until = new Option<string?>("--until") { Description = "End of the period (exclusive). Default: now, or the end of the day of the newest stored post if earlier." };
         var brand = new Option<string?>("--brand") { Description = "Report on one brand id only." };
-        var drafts = new Option<string?>("--drafts") { Description = "Folder of draft exports to copy beside the report and link. Default: Reports:DraftsDir." };
+        var drafts = new Option<string?>("--drafts") { Description = "Folder of draft exports (mkt generate writes drafts/BRAND/) to copy beside the report and link. Default: Reports:DraftsDir, else ./drafts when it exists." };
         var title = new Option<string?>("--title") { Description = "Report title. Default 'Trend report'." };
         var json = JsonOption.Create();
         var cmd = new Command("report", "Write a trend report (HTML, Markdown with PNG charts, JSON) for a period, compared with the period before.")
@@ -44,7 +44,7 @@ public static class ReportCommands
                 OutDir = parse.GetValue(output)!,
                 Period = range,
                 Brand = parse.GetValue(brand),
-                DraftsDir = parse.GetValue(drafts) ?? options.DraftsDir,
+                DraftsDir = parse.GetValue(drafts) ?? options.DraftsDir ?? (Directory.Exists("drafts") ? "drafts" : null),
                 Title = parse.GetValue(title) ?? "Trend report",
             }, ct);
             if (parse.GetValue(json))

@@ -190,7 +190,7 @@ public static class TrendCommands
 
     private static int WriteEvaluation(CliContext ctx, bool json, SynthTruth truth, TrendReport report)
     {
-        var expected = truth.Events.Select(e => new ExpectedEvent(e.Kind, e.Brand, e.Start, e.Peak, e.End, e.Id)).ToList();
+        var expected = truth.Events.Select(e => new ExpectedEvent(e.Kind, e.Brand, e.Start, e.Peak, e.End, e.Id, e.Competitor)).ToList();
         var detected = TrendEvaluator.Detections(report);
         var eval = TrendEvaluator.Evaluate(expected, detected, TimeBuckets.NominalWidth(report.Bucket));
         var matches = eval.Matches.Select(m => new

@@ -47,6 +47,12 @@ public interface IPostStore : IAsyncDisposable
     /// <summary>Per-hashtag volume in UTC-aligned buckets, for hashtags used at least <paramref name="minCount"/> times in the range.</summary>
     Task<IReadOnlyList<KeyBucket>> GetHashtagBucketsAsync(TimeRange range, TimeSpan bucket, int minCount, string? brand = null, CancellationToken ct = default);
 
+    /// <summary>
+    /// Distinct authors who posted in the range (mentioning <paramref name="brand"/> when given) and the
+    /// <paramref name="top"/> of them by engagement, aggregated in SQL so a report over millions of posts never streams them.
+    /// </summary>
+    Task<AuthorSummary> GetAuthorSummaryAsync(TimeRange range, int top, string? brand = null, CancellationToken ct = default);
+
     /// <summary>First and last post time, or null when the store is empty.</summary>
     Task<TimeRange?> GetTimeSpanAsync(CancellationToken ct = default);
 

@@ -121,6 +121,10 @@ internal static class ArtifactJson
                     {
                         list.Add(s);
                     }
+                    else if (x.ValueKind == JsonValueKind.Number)
+                    {
+                        list.Add(x.GetRawText());
+                    }
                     else if (x.ValueKind == JsonValueKind.Object && Str(x, objectField) is { Length: > 0 } f)
                     {
                         list.Add(f);

@@ -41,10 +41,17 @@ public sealed partial class ReportDataBuilder
         return n;
     }
 
-    private static BurstItem ParseBurst(string key, JsonElement e)
+    /// <summary>
+    /// Reads a burst. The trend step stores <c>series_kind</c> (brand, hashtag or term) + <c>key</c>, a <c>label</c>,
+    /// <c>observed</c> posts and <c>sample_post_ids</c>; other spellings are accepted so older artifacts still read.
+    /// </summary>
+    internal static BurstItem ParseBurst(string key, JsonElement e)
     {
-        var brand = ArtifactJson.Str(e, "brand", "brand_id");
-        var term = ArtifactJson.Str(e, "term", "key", "hashtag", "keyword", "topic", "label");
+        var seriesKind = ArtifactJson.Str(e, "series_kind");
+        var seriesKey = ArtifactJson.Str(e, "key");
+        var brand = ArtifactJson.Str(e, "brand", "brand_id") ?? (seriesKind == "brand" ? seriesKey : null);
+        var term = ArtifactJson.Str(e, "label", "term", "hashtag", "keyword", "topic")
+            ?? (seriesKind == "brand" ? null : seriesKind == "hashtag" && seriesKey is not null ? "#" + seriesKey : seriesKey);
         var explanation = ArtifactJson.Str(e, "explanation", "summary", "reason", "description", "why", "narrative")
             ?? "No explanation was recorded for this burst.";
         return new BurstItem(
@@ -55,7 +62,7 @@ public sealed partial class ReportDataBuilder
             ArtifactJson.Time(e, EndNames),
             explanation,
             ArtifactJson.Num(e, "score", "z", "z_score", "zscore", "magnitude", "lift", "ratio"),
-            ArtifactJson.Long(e, "volume", "count", "posts", "peak_volume"),
+            ArtifactJson.Long(e, "observed", "volume", "count", "posts", "peak_volume"),
             []);
     }
 
@@ -75,7 +82,7 @@ public sealed partial class ReportDataBuilder
     private async Task<IReadOnlyList<PostSnippet>> ExamplesAsync(BurstItem burst, JsonElement e, TimeRange period, int max, CancellationToken ct)
     {
         var snippets = new List<PostSnippet>();
-        if (ArtifactJson.Get(e, "examples", "example_posts", "example_post_ids", "post_ids", "posts", "sample_posts") is { ValueKind: JsonValueKind.Array } refs)
+        if (ArtifactJson.Get(e, "sample_post_ids", "examples", "example_posts", "example_post_ids", "post_ids", "sample_posts") is { ValueKind: JsonValueKind.Array } refs)
         {
             foreach (var r in refs.EnumerateArray())
             {
@@ -168,6 +175,42 @@ public sealed partial class ReportDataBuilder
             return topics.OrderByDescending(t => t.Growth ?? double.MaxValue).ThenByDescending(t => t.Volume).Take(max).ToList();
         }
 
+        // The topic step's latest report: topics over its own window, new ones first.
+        if (await LatestReportAsync(TopicReportKind, period, ct) is { } topicReport)
+        {
+            foreach (var e in ArtifactJson.Items(topicReport.GetRawText(), "topics"))
+            {
+                var terms = ArtifactJson.Strings(e, ["terms"], "term");
+                var isNew = ArtifactJson.Str(e, "is_new") == "true";
+                topics.Add(new TopicItem(ArtifactJson.Str(e, "label") ?? string.Join(", ", terms.Take(3)), terms, ArtifactJson.Long(e, "posts", "volume") ?? 0, 0,
+                    isNew ? null : ArtifactJson.Num(e, "growth"), isNew ? "new topics" : "topics"));
+            }
+
+            if (topics.Count > 0)
+            {
+                notes.Add("Emerging topics come from the latest topic model run; topics marked 'new' did not exist in the previous model.");
+                return topics.OrderBy(t => t.Source == "new topics" ? 0 : 1).ThenByDescending(t => t.Volume).Take(max).ToList();
+            }
+        }
+
+        // The trend step's emerging terms (recent vs baseline counts).
+        if (await LatestReportAsync(TrendReportKind, period, ct) is { } trendReport
+            && (brand is null || ArtifactJson.Str(trendReport, "brand") is null || string.Equals(ArtifactJson.Str(trendReport, "brand"), brand, StringComparison.OrdinalIgnoreCase)))
+        {
+            foreach (var e in ArtifactJson.Items(trendReport.GetRawText(), "emerging").Where(e => ArtifactJson.Str(e, "term") is not null))
+            {
+                var term = ArtifactJson.Str(e, "term")!;
+                var isNew = ArtifactJson.Str(e, "is_new") == "true";
+                topics.Add(new TopicItem(term, [term], ArtifactJson.Long(e, "recent") ?? 0, ArtifactJson.Long(e, "baseline") ?? 0,
+                    isNew ? null : ArtifactJson.Num(e, "growth"), "emerging terms"));
+            }
+
+            if (topics.Count > 0)
+            {
+                return topics.OrderByDescending(t => t.Growth ?? double.MaxValue).ThenByDescending(t => t.Volume).Take(max).ToList();
+            }
+        }
+
         // No topic model has run: rising hashtags are the plainest proxy for what people started talking about.
         var now = await HashtagTotalsAsync(period, brand, ReportThresholds.MinHashtagUses, ct);
         var before = await HashtagTotalsAsync(previous, brand, 1, ct);
@@ -192,9 +235,14 @@ public sealed partial class ReportDataBuilder
         return buckets.GroupBy(b => b.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(b => b.Volume), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Segments (kind <c>segment</c>) with the targeting suggestions made for them (kind <c>targeting</c>, one report
+    /// per brand, each suggestion naming its audience segment); a suggestion for an audience that is not a stored
+    /// segment becomes a segment of its own.
+    /// </summary>
     private async Task<IReadOnlyList<SegmentItem>> ReadSegmentsAsync(string? brand, CancellationToken ct)
     {
-        var list = new List<SegmentItem>();
+        var list = new List<(string Id, SegmentItem Item)>();
         foreach (var artifact in await _store.ListArtifactsAsync(SegmentKind, 100, ct))
         {
             foreach (var e in ArtifactJson.Items(artifact.Json, "segments", "items"))
@@ -205,16 +253,69 @@ public sealed partial class ReportDataBuilder
                     continue;
                 }
 
-                list.Add(new SegmentItem(
+                var id = ArtifactJson.Str(e, "id") ?? artifact.Key;
+                list.Add((id, new SegmentItem(
                     ArtifactJson.Str(e, "name", "label", "title", "id") ?? artifact.Key,
                     ArtifactJson.Str(e, "description", "summary", "rationale") ?? "",
                     ArtifactJson.Long(e, "size", "count", "authors", "members"),
-                    ArtifactJson.Strings(e, ["traits", "keywords", "terms", "interests", "top_terms", "hashtags"], "term", "name"),
-                    ArtifactJson.Strings(e, ["targeting", "suggestions", "targeting_suggestions", "recommendations", "ad_targeting"], "suggestion", "text", "description")));
+                    ArtifactJson.Strings(e, ["traits", "interests", "keywords", "terms", "top_terms", "hashtags"], "label", "term", "name", "key"),
+                    ArtifactJson.Strings(e, ["targeting", "suggestions", "targeting_suggestions", "recommendations", "ad_targeting"], "message", "suggestion", "text", "description"))));
             }
         }
 
-        return list.OrderByDescending(s => s.Size ?? 0).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        foreach (var artifact in await _store.ListArtifactsAsync(TargetingKind, 100, ct))
+        {
+            var root = ArtifactJson.Items(artifact.Json).FirstOrDefault();
+            var forBrand = root.ValueKind == JsonValueKind.Object ? ArtifactJson.Str(root, "brand") ?? artifact.Key : artifact.Key;
+            if (brand is not null && !string.Equals(forBrand, brand, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var e in ArtifactJson.Items(artifact.Json, "suggestions"))
+            {
+                if (ArtifactJson.Str(e, "message") is not { } message)
+                {
+                    continue;
+                }
+
+                var channels = ArtifactJson.Strings(e, ["channels"]);
+                var hours = ArtifactJson.Strings(e, ["best_hours_utc"]);
+                var text = $"{forBrand}: {message}" + (channels.Count > 0 ? $" (channels: {string.Join(", ", channels)}" + (hours.Count > 0 ? $"; best hours UTC: {string.Join(", ", hours)})" : ")") : "");
+                var segment = ArtifactJson.Get(e, "segment");
+                var segmentId = segment is { ValueKind: JsonValueKind.Object } seg ? ArtifactJson.Str(seg, "id") : null;
+                var index = list.FindIndex(x => segmentId is not null && x.Id == segmentId);
+                if (index >= 0)
+                {
+                    list[index] = (list[index].Id, list[index].Item with { Targeting = [.. list[index].Item.Targeting, text] });
+                }
+                else
+                {
+                    var name = segment is { ValueKind: JsonValueKind.Object } s2 ? ArtifactJson.Str(s2, "description", "id") : null;
+                    var size = segment is { ValueKind: JsonValueKind.Object } s3 ? ArtifactJson.Long(s3, "authors", "size") : null;
+                    list.Add((segmentId ?? text, new SegmentItem(name ?? "Audience", ArtifactJson.Str(e, "theme") is { } theme ? "Theme: " + theme : "", size, [], [text])));
+                }
+            }
+        }
+
+        return list.Select(x => x.Item).OrderByDescending(s => s.Targeting.Count > 0).ThenByDescending(s => s.Size ?? 0).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The latest report artifact of a kind (key <c>latest</c>) when its since/until window overlaps the period.</summary>
+    private async Task<JsonElement?> LatestReportAsync(string kind, TimeRange period, CancellationToken ct)
+    {
+        if (await _store.GetArtifactAsync(kind, "latest", ct) is not { } json)
+        {
+            return null;
+        }
+
+        var root = ArtifactJson.Items(json).FirstOrDefault();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        return Overlaps(ArtifactJson.Time(root, "since"), ArtifactJson.Time(root, "until"), period) ? root : null;
     }
 
     private async Task<IReadOnlyList<DraftItem>> ReadDraftsAsync(string? brand, int max, CancellationToken ct)
@@ -230,12 +331,19 @@ public sealed partial class ReportDataBuilder
                     continue;
                 }
 
-                var text = ArtifactJson.Str(e, "text", "body", "copy", "content", "message", "primary_text") ?? "";
+                // The generation step keeps copy in a "fields" object whose members depend on the channel.
+                var fields = ArtifactJson.Get(e, "fields") is { ValueKind: JsonValueKind.Object } f ? f : e;
+                var text = ArtifactJson.Str(e, "text", "body", "copy", "content", "message", "primary_text")
+                    ?? ArtifactJson.Str(fields, "text", "primary_text", "intro_text", "caption", "description")
+                    ?? string.Join(" / ", ArtifactJson.Strings(fields, ["headlines"]).Concat(ArtifactJson.Strings(fields, ["descriptions"])));
+                var title = ArtifactJson.Str(e, "headline", "title", "subject") ?? ArtifactJson.Str(fields, "headline")
+                    ?? ArtifactJson.Strings(fields, ["headlines"]).FirstOrDefault();
+                var variant = ArtifactJson.Str(e, "variant");
                 list.Add(new DraftItem(
                     ArtifactJson.Str(e, "id", "draft_id") ?? artifact.Key,
-                    b,
-                    ArtifactJson.Str(e, "channel", "platform", "format"),
-                    ArtifactJson.Str(e, "headline", "title", "subject"),
+                    b ?? (ArtifactJson.Items(artifact.Json).FirstOrDefault() is { ValueKind: JsonValueKind.Object } set ? ArtifactJson.Str(set, "brand") : null),
+                    ArtifactJson.Str(e, "channel", "platform", "format") + (variant is null ? "" : " variant " + variant),
+                    title,
                     text,
                     ArtifactJson.Time(e, "created_at", "generated_at", "at") ?? artifact.UpdatedAt,
                     ArtifactJson.Str(e, "file", "path", "export_path")));

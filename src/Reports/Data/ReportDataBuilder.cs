@@ -17,6 +17,9 @@ public sealed partial class ReportDataBuilder
     public const string TopicKind = "topic";
     public const string SegmentKind = "segment";
     public const string DraftKind = "draft";
+    public const string TargetingKind = "targeting";
+    public const string TopicReportKind = "topic-report";
+    public const string TrendReportKind = "trend-report";
 
     private readonly IPostStore _store;
     private readonly TimeProvider _time;

@@ -34,9 +34,9 @@ public class SentimentShiftDetectorTests
     [Test]
     public void A_decline_that_ends_and_recovers_peaks_at_its_end()
     {
-        // Negative share rises from 20% to 60% over hours 300..336, then recovers.
-        const int end = 336;
-        var shifts = new SentimentShiftDetector().Episodes([Series("acme", i => i is >= 300 and < end ? 0.2 + (0.4 * (i - 300) / 36.0) : 0.2, 3)], Buckets);
+        // Negative share rises from 20% to 60% over hours 300..372, then recovers.
+        const int end = 372;
+        var shifts = new SentimentShiftDetector().Episodes([Series("acme", i => i is >= 300 and < end ? 0.2 + (0.4 * (i - 300) / 72.0) : 0.2, 3)], Buckets);
         var up = shifts.Where(s => s.Direction == "more_negative").ToList();
         Assert.That(up, Has.Count.EqualTo(1));
         Assert.Multiple(() =>
