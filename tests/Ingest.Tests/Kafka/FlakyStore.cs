@@ -47,6 +47,8 @@ internal sealed class FlakyStore(IPostStore inner) : IPostStore
 
     public Task<TimeRange?> GetTimeSpanAsync(CancellationToken ct = default) => inner.GetTimeSpanAsync(ct);
 
+    public Task<AuthorSummary> GetAuthorSummaryAsync(TimeRange range, int top, string? brand = null, CancellationToken ct = default) => inner.GetAuthorSummaryAsync(range, top, brand, ct);
+
     public Task PutArtifactAsync(string kind, string key, string json, CancellationToken ct = default) => inner.PutArtifactAsync(kind, key, json, ct);
 
     public Task<string?> GetArtifactAsync(string kind, string key, CancellationToken ct = default) => inner.GetArtifactAsync(kind, key, ct);
