@@ -85,6 +85,11 @@ public sealed partial class LlmClient
                 return AttemptOutcome.Failure("malformed-json", $"the answer is not valid JSON{cut}", model: answerModel, input: input, output: output);
             }
 
+            if (AnswerSchema.Check(request.JsonSchema, json) is { } mismatch)
+            {
+                return AttemptOutcome.Failure("schema-mismatch", $"the answer does not match the schema: {Safe(mismatch)}", model: answerModel, input: input, output: output);
+            }
+
             text = json;
         }
 

@@ -67,6 +67,18 @@ public sealed partial class PromptFence
     public static PromptFence ForContent(IEnumerable<(string Id, string Text)> items, int maxChars = DefaultMaxChars) =>
         ForContent(items.SelectMany(i => new[] { i.Id, i.Text }), maxChars);
 
+    /// <summary>
+    /// The usual way to ask about posts: <paramref name="instructions"/> plus the security rule as the system prompt,
+    /// <paramref name="task"/> then the fenced posts as the user prompt. The nonce comes from the posts, so the same
+    /// request twice is the same prompt (a cache hit).
+    /// </summary>
+    public static LlmRequest BuildRequest(string purpose, string instructions, string task, IReadOnlyList<(string Id, string Text)> posts,
+        string? jsonSchema = null, float temperature = 0.2f, int maxOutputTokens = 800, int maxCharsPerPost = DefaultMaxChars)
+    {
+        var fence = ForContent(posts, maxCharsPerPost);
+        return new LlmRequest(purpose, fence.SystemPrompt(instructions), task.TrimEnd() + "\n\n" + fence.WrapAll(posts), jsonSchema, temperature, maxOutputTokens);
+    }
+
     /// <summary>The system prompt: the caller's instructions followed by <see cref="SystemRule"/>.</summary>
     public string SystemPrompt(string instructions) => instructions.TrimEnd() + "\n\n" + SystemRule;
 

@@ -55,7 +55,7 @@ public sealed class LlmClientRetryTests
     [Test]
     public async Task Hanging_server_times_out_and_the_retry_gets_the_answer()
     {
-        await using var h = await LlmHarness.StartAsync(o => o.AttemptTimeoutSeconds = 0.3);
+        await using var h = await LlmHarness.StartAsync(o => o.AttemptTimeoutSeconds = 1);
         h.Server.Enqueue(FakeChatServerReply.Hanging(), FakeChatServerReply.Content("second try"));
 
         var answer = await h.Client.CompleteAsync(LlmHarness.Request());
@@ -120,6 +120,22 @@ public sealed class LlmClientRetryTests
         Assert.That(first.Text, Is.EqualTo("""{"label":"neutral"}"""));
         Assert.That(again.Text, Is.EqualTo(first.Text));
         Assert.That(again.FromCache, Is.True);
+    }
+
+    [Test]
+    public async Task Json_that_does_not_match_the_schema_is_retried_until_it_does()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.Server.Enqueue(
+            FakeChatServerReply.Json(new { label = "very positive" }),
+            FakeChatServerReply.Json(new { sentiment = "positive" }),
+            FakeChatServerReply.Json(new { label = "positive" }));
+
+        var answer = await h.Client.CompleteAsync(LlmHarness.Request(schema: LlmHarness.LabelSchema));
+
+        Assert.That(answer.Text, Is.EqualTo("""{"label":"positive"}"""));
+        Assert.That(h.Server.RequestCount, Is.EqualTo(3));
+        Assert.That(h.Logs.AllText, Does.Contain("schema-mismatch").And.Contain("/label"));
     }
 
     [Test]

@@ -43,8 +43,19 @@ public sealed class LlmHarness : IAsyncDisposable
     /// <summary>The backoff waits the client asked for, in order (not slept: tests never wait on a clock).</summary>
     public List<TimeSpan> Delays { get; } = [];
 
+    // The first request in a process pays for JIT and HTTP setup (seconds on a loaded 2-core machine); paying it once
+    // here keeps short per-attempt timeouts in tests about the server, not about the runtime warming up.
+    private static readonly Lazy<Task> WarmUp = new(async () =>
+    {
+        await using var server = await FakeChatServer.StartAsync();
+        server.DefaultReply = FakeChatServerReply.Json(new { label = "neutral" });
+        using var client = (LlmClient)LlmClientFactory.Create(Configure(server, o => o.AttemptTimeoutSeconds = 120));
+        await client.CompleteAsync(Request("warm-up", LabelSchema));
+    });
+
     public static async Task<LlmHarness> StartAsync(Action<LlmOptions>? configure = null, IPostStore? store = null, FakeChatServer? server = null)
     {
+        await WarmUp.Value;
         server ??= await FakeChatServer.StartAsync();
         var options = Configure(server, configure);
         var logs = new CapturingLoggerProvider();
@@ -61,7 +72,7 @@ public sealed class LlmHarness : IAsyncDisposable
             Endpoint = server.Endpoint,
             Model = "fake-model",
             ApiKey = new LlmSecret(ApiKey),
-            AttemptTimeoutSeconds = 5,
+            AttemptTimeoutSeconds = 30,
             MaxRetries = 3,
             RetryBaseDelaySeconds = 0.01,
             RetryMaxDelaySeconds = 0.05,

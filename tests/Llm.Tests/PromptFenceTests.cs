@@ -114,6 +114,26 @@ public sealed class PromptFenceTests
         Assert.That(Blocks(fence, messages[1].Content).Single().Text, Is.EqualTo(Injection));
     }
 
+    [Test]
+    public async Task BuildRequest_fences_the_posts_and_the_same_posts_give_a_cache_hit()
+    {
+        await using var h = await LlmHarness.StartAsync();
+        h.Server.Enqueue(FakeChatServerReply.Json(new { label = "neutral" }));
+        var posts = new[] { ("tw:1", "fine"), ("tw:2", Injection) };
+
+        var first = PromptFence.BuildRequest("sentiment", "Label each post.", "Posts:", posts, LlmHarness.LabelSchema);
+        var again = PromptFence.BuildRequest("sentiment", "Label each post.", "Posts:", posts, LlmHarness.LabelSchema);
+        await h.Client.CompleteAsync(first);
+        var hit = await h.Client.CompleteAsync(again);
+
+        Assert.That(again, Is.EqualTo(first));
+        Assert.That(hit.FromCache, Is.True);
+        Assert.That(first.User, Does.StartWith("Posts:\n\n<<<POST-"));
+        Assert.That(first.System, Does.Contain("untrusted data"));
+        Assert.That(first.System, Does.Not.Contain("Ignore previous"));
+        Assert.That(h.Server.RequestCount, Is.EqualTo(1));
+    }
+
     private static Regex FenceBlock(PromptFence fence) =>
         new($"<<<POST-{fence.Nonce} id=(?<id>[^>]*)>>>\\n(?<text>[\\s\\S]*?)\\n<<<END-{fence.Nonce}>>>");
 

@@ -178,8 +178,15 @@ public static class SynthWriter
     private static void WriteText(string path, string text)
     {
         var tmp = Temp(path);
-        File.WriteAllText(tmp, text, Utf8);
-        Move(tmp, path);
+        try
+        {
+            File.WriteAllText(tmp, text, Utf8);
+            Move(tmp, path);
+        }
+        finally
+        {
+            File.Delete(tmp);
+        }
     }
 
     private static void Move(string from, string to) => File.Move(from, Path.GetFullPath(to), overwrite: true);

@@ -1,0 +1,132 @@
+namespace Marketing.Ingest.Normalization;
+
+/// <summary>
+/// Remembers a 64-bit hash of each post's normalized text and the first post id that had it, so later copies
+/// (retweets "RT @x: ...", copy-paste campaigns) can point at it via <c>NearDuplicateOf</c>. Memory stays bounded:
+/// two generations of at most capacity/2 entries each; when the young one fills up, the old one is dropped, so the
+/// index forgets the least recently added texts first. Thread-safe.
+/// </summary>
+public sealed class NearDuplicateIndex
+{
+    private readonly int _generationSize;
+    private readonly int _minChars;
+    private readonly Lock _lock = new();
+    private Dictionary<ulong, string> _young;
+    private Dictionary<ulong, string> _old = [];
+
+    public NearDuplicateIndex(int capacity = 1_000_000, int minChars = 24)
+    {
+        _generationSize = Math.Max(1, capacity / 2);
+        _minChars = minChars;
+        _young = new Dictionary<ulong, string>(Math.Min(_generationSize, 65_536));
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _young.Count + _old.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The id of an earlier post with the same normalized text, or null (and the text is remembered under
+    /// <paramref name="postId"/>). Texts too short to mean anything return null and are not remembered.
+    /// </summary>
+    public string? Check(string text, string postId)
+    {
+        if (!TryKey(text, _minChars, out var key))
+        {
+            return null;
+        }
+
+        lock (_lock)
+        {
+            if (_young.TryGetValue(key, out var first) || _old.TryGetValue(key, out first))
+            {
+                return first == postId ? null : first;
+            }
+
+            if (_young.Count >= _generationSize)
+            {
+                _old = _young;
+                _young = new Dictionary<ulong, string>(Math.Min(_generationSize, 65_536));
+            }
+
+            _young[key] = postId;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The text reduced to what a copy keeps: no "RT @user:" prefix, no links, no mentions, letters and digits
+    /// lower-cased, runs of anything else as one space. Hashed with 64-bit FNV-1a (stable across processes).
+    /// </summary>
+    public static bool TryKey(string text, int minChars, out ulong key)
+    {
+        const ulong offset = 14695981039346656037UL;
+        const ulong prime = 1099511628211UL;
+        key = offset;
+        var span = text.AsSpan().Trim();
+        if (span.StartsWith("RT @", StringComparison.Ordinal))
+        {
+            var colon = span.IndexOf(':');
+            span = colon > 0 ? span[(colon + 1)..] : span;
+        }
+
+        var chars = 0;
+        var pendingSpace = false;
+        var i = 0;
+        while (i < span.Length)
+        {
+            var c = span[i];
+            if ((c == 'h' || c == 'H') && (span[i..].StartsWith("http://", StringComparison.OrdinalIgnoreCase) || span[i..].StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                while (i < span.Length && !char.IsWhiteSpace(span[i]))
+                {
+                    i++;
+                }
+
+                pendingSpace = chars > 0;
+                continue;
+            }
+
+            if (c == '@' && (i == 0 || !char.IsLetterOrDigit(span[i - 1])))
+            {
+                i++;
+                while (i < span.Length && (char.IsLetterOrDigit(span[i]) || span[i] == '_'))
+                {
+                    i++;
+                }
+
+                pendingSpace = chars > 0;
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingSpace)
+                {
+                    key = (key ^ ' ') * prime;
+                    pendingSpace = false;
+                }
+
+                var lower = char.ToLowerInvariant(c);
+                key = (key ^ (byte)lower) * prime;
+                key = (key ^ (byte)(lower >> 8)) * prime;
+                chars++;
+            }
+            else
+            {
+                pendingSpace = chars > 0;
+            }
+
+            i++;
+        }
+
+        return chars >= minChars;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text;
+using System.Text.Unicode;
+using Marketing.Core.Domain;
+using Marketing.Ingest.Formats;
+using Marketing.Ingest.Sources;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Marketing.Ingest.Pipeline;
+
+/// <summary>
+/// Reads a file (or stdin) as a stream of decoded batches: split into records (never the whole file in memory,
+/// except one JSON document up to Ingest:MaxDocumentBytes), decoded in parallel, then flagged for near-duplicates in
+/// file order so the first post of a text is always the earliest one.
+/// </summary>
+public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
+{
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
+    /// <summary>Where <c>-</c> reads from (tests replace stdin).</summary>
+    public Func<Stream>? Stdin { get; init; }
+
+    /// <summary>Decoding threads; defaults to the processor count.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    public async IAsyncEnumerable<DecodedBatch> ReadAsync(string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var options = decoder.Options;
+        var name = path == InputOpener.Stdin ? "stdin" : path;
+        using var input = await InputOpener.OpenAsync(path, Stdin, ct);
+        var (layout, delimiter) = LayoutSniffer.Sniff(path, decoder.Format, input.Head.Span);
+        _logger.LogInformation("{File}: {Layout}{Gzip}, format {Format}", name, layout, input.Gzip ? " (gzip)" : "", decoder.Format.Name());
+
+        if (layout == FileLayout.JsonDocument)
+        {
+            await foreach (var b in ReadDocumentAsync(input.Stream, name, options, ct))
+            {
+                yield return b;
+            }
+
+            yield break;
+        }
+
+        var splitter = new RecordSplitter(input.Stream, options.MaxRecordBytes, quoteAware: layout == FileLayout.Delimited, keepWhenTooLarge: options.MaxRejectRawChars * 4);
+        IReadOnlyDictionary<string, int>? columns = null;
+        var headerCount = 0;
+        if (layout == FileLayout.Delimited)
+        {
+            var header = await splitter.NextAsync(ct);
+            if (header is null)
+            {
+                yield break;
+            }
+
+            var headerText = Encoding.UTF8.GetString(header.Value.Data).TrimStart('\uFEFF');
+            var fields = CsvParser.Parse(headerText, delimiter, out var error)
+                ?? throw new InvalidDataException($"{name}: the header row is not valid CSV ({error}).");
+            columns = decoder.Columns.Resolve(fields, name);
+            headerCount = fields.Count;
+        }
+
+        var chunk = new List<RawRecord>(options.BatchSize);
+        while (true)
+        {
+            chunk.Clear();
+            while (chunk.Count < options.BatchSize && await splitter.NextAsync(ct) is { } record)
+            {
+                chunk.Add(record);
+            }
+
+            if (chunk.Count == 0)
+            {
+                yield break;
+            }
+
+            var results = new DecodeResult[chunk.Count];
+            var records = chunk.ToArray();
+            Parallel.For(0, records.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = ct }, i =>
+            {
+                results[i] = DecodeOne(records[i], name, columns, headerCount, delimiter);
+            });
+
+            var batch = new DecodedBatch(name, new List<SocialPost>(records.Length), []);
+            foreach (var r in results)
+            {
+                batch.Posts.AddRange(r.Posts);
+                batch.Rejects.AddRange(r.Rejects);
+            }
+
+            decoder.FlagNearDuplicates(batch.Posts);
+            yield return batch;
+        }
+    }
+
+    private DecodeResult DecodeOne(RawRecord record, string name, IReadOnlyDictionary<string, int>? columns, int headerCount, char delimiter)
+    {
+        var source = $"{name}:{record.Line}";
+        if (record.Truncated)
+        {
+            return decoder.Reject(RejectReasons.TooLarge,
+                $"The record is {record.Length:N0} bytes; the limit is {decoder.Options.MaxRecordBytes:N0} (Ingest:MaxRecordBytes){(columns is null ? "" : "; in CSV an unclosed quote makes a record run on")}.",
+                source, record.Data);
+        }
+
+        if (columns is null)
+        {
+            return decoder.DecodeUnflagged(record.Data, source, decoder.Options.MaxRecordBytes);
+        }
+
+        if (!Utf8.IsValid(record.Data))
+        {
+            return decoder.Reject(RejectReasons.InvalidUtf8, "The row is not valid UTF-8. Re-encode the file as UTF-8.", source, record.Data);
+        }
+
+        var text = Encoding.UTF8.GetString(record.Data);
+        var fields = CsvParser.Parse(text, delimiter, out var error);
+        if (fields is null)
+        {
+            return decoder.Reject(RejectReasons.BadCsv, error!, source, record.Data);
+        }
+
+        if (fields.Count != headerCount)
+        {
+            return decoder.Reject(RejectReasons.BadCsv, $"The row has {fields.Count} fields; the header has {headerCount}.", source, record.Data);
+        }
+
+        return decoder.DecodeRow(columns, fields, source, text);
+    }
+
+    private async IAsyncEnumerable<DecodedBatch> ReadDocumentAsync(Stream stream, string name, IngestOptions options, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var limit = options.MaxDocumentBytes;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int n;
+        while ((n = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + n > limit)
+            {
+                var reject = decoder.MakeReject(RejectReasons.TooLarge,
+                    $"The JSON document is larger than {limit:N0} bytes (Ingest:MaxDocumentBytes). Split it, or convert it to JSONL (one post per line).",
+                    name, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)Math.Min(buffer.Length, options.MaxRejectRawChars)));
+                yield return new DecodedBatch(name, [], [reject]);
+                yield break;
+            }
+
+            buffer.Write(chunk, 0, n);
+        }
+
+        var result = decoder.DecodeUnflagged(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), name, limit);
+        var posts = result.Posts;
+        for (var i = 0; i < Math.Max(1, posts.Count); i += options.BatchSize)
+        {
+            var slice = posts.Skip(i).Take(options.BatchSize).ToList();
+            decoder.FlagNearDuplicates(slice);
+            yield return new DecodedBatch(name, slice, i == 0 ? result.Rejects.ToList() : []);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Marketing.Ingest.Sources;
+
+/// <summary>One record's bytes as split from a file, with the line it starts on.</summary>
+/// <param name="Length">The full length; more than <c>Data.Length</c> when the record was too large and only its start was kept.</param>
+public readonly record struct RawRecord(byte[] Data, long Line, long Length)
+{
+    public bool Truncated => Length > Data.Length;
+}
