@@ -12,7 +12,8 @@ internal static class KafkaTestHost
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    public static IRecordDecoder Decoder { get; } = new TestJsonDecoder();
+    /// <summary>The real decoder, as <c>mkt consume</c> builds it (auto-detected format, no watchlist).</summary>
+    public static IRecordDecoder Decoder { get; } = RecordDecoders.Create(new IngestOptions(), null);
 
     public static KafkaOptions Options(string bootstrap, string topic, string group, int batch = 1000, double idleSeconds = 3) => new()
     {
