@@ -25,7 +25,7 @@ internal sealed class MktProcess : IDisposable
         get
         {
             // Same configuration as this test assembly (bin/Debug or bin/Release).
-            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Parent!.Name;
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
             var dll = Path.Combine(TestPaths.RepoRoot, "src", "Cli", "bin", configuration, "net10.0", "mkt.dll");
             if (!File.Exists(dll))
             {
