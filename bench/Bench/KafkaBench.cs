@@ -1,9 +1,155 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Marketing.Core.Domain;
+using Marketing.Core.Json;
+using Marketing.Core.Storage;
+using Marketing.Ingest;
+using Marketing.Ingest.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Marketing.Bench;
 
-/// <summary>Benchmarks of this area, owned by the area.</summary>
+/// <summary>
+/// <c>mkt-bench kafka --posts N</c>: Kafka (the embedded librdkafka mock) -> decode -> store. Measures the produce rate,
+/// the consumer into SQLite, and the consumer alone (a store that keeps nothing), so the consumer's own cost is known
+/// apart from the store's.
+/// </summary>
 public static class KafkaBench
 {
-    public static IEnumerable<Command> Create() => [];
+    public static IEnumerable<Command> Create()
+    {
+        var posts = new Option<int>("--posts") { Description = "Posts to produce and consume.", DefaultValueFactory = _ => 200_000 };
+        var batch = new Option<int>("--batch") { Description = "Consumer batch size.", DefaultValueFactory = _ => 2000 };
+        var cmd = new Command("kafka", "Kafka (embedded mock) -> decode -> SQLite posts/s, and the consumer alone with a no-op store.") { posts, batch };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(posts);
+            var records = Records(n);
+            var bytes = records.Sum(r => (long)r.Length);
+            using var mock = KafkaMockCluster.Start(brokers: 3);
+            var partitions = KafkaMockCluster.PartitionsFor(bytes, minimum: 8);
+            mock.CreateTopic("bench", partitions);
+
+            var clock = Stopwatch.StartNew();
+            var produced = await new KafkaFileProducer(new KafkaOptions(), NullLogger.Instance)
+                .ProduceAsync(records, mock.BootstrapServers, "bench", null, null, ct);
+            var produceSeconds = clock.Elapsed.TotalSeconds;
+            Console.Error.WriteLine($"kafka bench: produced {produced.Delivered:N0} in {produceSeconds:0.0} s");
+
+            var dir = Path.Combine(Path.GetTempPath(), "mkt-bench-kafka-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dir);
+            double sqliteSeconds, noopSeconds;
+            await using (var sqlite = await StoreFactory.OpenAsync(Path.Combine(dir, "bench.db"), null, ct))
+            {
+                sqliteSeconds = await ConsumeAsync(mock.BootstrapServers, "sqlite", sqlite, n, parse.GetValue(batch), ct);
+            }
+
+            Console.Error.WriteLine($"kafka bench: consumed into SQLite in {sqliteSeconds:0.0} s");
+            await using (var none = new NoOpStore())
+            {
+                noopSeconds = await ConsumeAsync(mock.BootstrapServers, "noop", none, n, parse.GetValue(batch), ct);
+            }
+
+            Directory.Delete(dir, recursive: true);
+            BenchResult.Write("kafka", new
+            {
+                posts = n,
+                partitions,
+                brokers = mock.Brokers,
+                batch = parse.GetValue(batch),
+                megabytes = Math.Round(bytes / 1048576.0, 1),
+                produce_seconds = Math.Round(produceSeconds, 2),
+                produce_messages_per_second = Math.Round(n / produceSeconds),
+                kafka_to_sqlite_seconds = Math.Round(sqliteSeconds, 2),
+                kafka_to_sqlite_posts_per_second = Math.Round(n / sqliteSeconds),
+                consumer_only_seconds = Math.Round(noopSeconds, 2),
+                consumer_only_posts_per_second = Math.Round(n / noopSeconds),
+                command = $"dotnet run -c Release --project bench/Bench -- kafka --posts {n}",
+                machine = BenchResult.Machine(),
+            });
+            return 0;
+        });
+        return [cmd];
+    }
+
+    /// <summary>Seconds from the consumer's start until every post is written (the idle wait is not counted).</summary>
+    private static async Task<double> ConsumeAsync(string bootstrap, string group, IPostStore store, int n, int batch, CancellationToken ct)
+    {
+        var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "bench", GroupId = group, BatchSize = batch };
+        var decoder = RecordDecoders.Create(new IngestOptions(), null);
+        var consumer = new KafkaConsumerService(options, decoder, [], store, NullLogger<KafkaConsumerService>.Instance);
+        var clock = Stopwatch.StartNew();
+        await consumer.StartAsync(ct);
+        while (consumer.Counters.Stored + consumer.Counters.Snapshot().Duplicates < n && !consumer.ExecuteTask!.IsCompleted)
+        {
+            await Task.Delay(20, ct);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        await consumer.StopAsync(CancellationToken.None);
+        return seconds;
+    }
+
+    private static List<byte[]> Records(int n)
+    {
+        string[] words = ["coffee", "launch", "great", "terrible", "price", "service", "love", "delay", "refund", "new"];
+        var epoch = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var list = new List<byte[]>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var post = new SocialPost
+            {
+                Platform = "x",
+                PostId = "b" + i,
+                Author = new Author { Id = "u" + (i % 5000), Handle = "user" + (i % 5000), Followers = i % 1000 },
+                Text = $"post {i}: the {words[i % 10]} was {words[(i / 10) % 10]} #{words[(i / 100) % 10]} @{words[(i / 7) % 10]}",
+                Language = "en",
+                CreatedAt = epoch.AddSeconds(i),
+            };
+            list.Add(Encoding.UTF8.GetBytes(SnakeCaseJson.Serialize(post)));
+        }
+
+        return list;
+    }
+
+    /// <summary>A store that keeps nothing: what is left is the consumer's own cost (poll, decode, offsets).</summary>
+    private sealed class NoOpStore : IPostStore
+    {
+        public string Backend => "none";
+
+        public string DisplayName => "no-op";
+
+        public Task<UpsertResult> UpsertPostsAsync(IReadOnlyList<SocialPost> posts, CancellationToken ct = default) => Task.FromResult(new UpsertResult(posts.Count, 0));
+
+        public Task UpdateSentimentAsync(IReadOnlyList<SocialPost> posts, CancellationToken ct = default) => Task.CompletedTask;
+
+        public Task<SocialPost?> GetPostAsync(string platform, string postId, CancellationToken ct = default) => Task.FromResult<SocialPost?>(null);
+
+        public Task<IReadOnlyList<SocialPost>> FindPostsAsync(PostQuery query, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<SocialPost>>([]);
+
+        public IAsyncEnumerable<SocialPost> StreamPostsAsync(PostQuery query, CancellationToken ct = default) => AsyncEnumerable.Empty<SocialPost>();
+
+        public Task<StoreStats> GetStatsAsync(CancellationToken ct = default) => Task.FromResult(new StoreStats(0, 0, 0, 0, 0, null, null));
+
+        public Task AddRejectsAsync(IReadOnlyList<RejectedRecord> rejects, CancellationToken ct = default) => Task.CompletedTask;
+
+        public Task<IReadOnlyList<RejectedRecord>> GetRejectsAsync(int limit, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<RejectedRecord>>([]);
+
+        public Task<IReadOnlyList<BrandBucket>> GetBrandBucketsAsync(TimeRange range, TimeSpan bucket, string? brand = null, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<BrandBucket>>([]);
+
+        public Task<IReadOnlyList<KeyBucket>> GetHashtagBucketsAsync(TimeRange range, TimeSpan bucket, int minCount, string? brand = null, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<KeyBucket>>([]);
+
+        public Task<TimeRange?> GetTimeSpanAsync(CancellationToken ct = default) => Task.FromResult<TimeRange?>(null);
+
+        public Task PutArtifactAsync(string kind, string key, string json, CancellationToken ct = default) => Task.CompletedTask;
+
+        public Task<string?> GetArtifactAsync(string kind, string key, CancellationToken ct = default) => Task.FromResult<string?>(null);
+
+        public Task<IReadOnlyList<Artifact>> ListArtifactsAsync(string kind, int limit = 1000, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<Artifact>>([]);
+
+        public Task DeleteArtifactAsync(string kind, string key, CancellationToken ct = default) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

@@ -37,6 +37,11 @@ public sealed class KafkaConsumerService : BackgroundService
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _carry = [];
 
     private bool _writing;
+
+    // Waiting to join a group is not idleness: a member of a killed process holds its partitions until its session
+    // times out, and the first assignment can take that long.
+    private static readonly TimeSpan JoinGrace = TimeSpan.FromSeconds(30);
+    private bool _everAssigned;
     private int _assigned;
 
     public KafkaConsumerService(
@@ -86,6 +91,7 @@ public sealed class KafkaConsumerService : BackgroundService
             {
                 // Idle time counts from the moment there is something to read.
                 idle.Restart();
+                _everAssigned = true;
                 Interlocked.Add(ref _assigned, parts.Count);
                 _logger.LogInformation("Assigned {Count} partition(s) of {Topic}: {Partitions}", parts.Count, _options.Topic, string.Join(",", parts.Select(p => p.Partition.Value)));
             })
@@ -113,7 +119,7 @@ public sealed class KafkaConsumerService : BackgroundService
                     // Idle time counts from the last message handled: a slow write is not a quiet stream.
                     idle.Restart();
                 }
-                else if (_options.IdleExit is { } limit && idle.Elapsed >= limit)
+                else if (_options.IdleExit is { } limit && idle.Elapsed >= (_everAssigned ? limit : limit + JoinGrace))
                 {
                     _logger.LogInformation("No message for {Seconds} s: stopping", (int)limit.TotalSeconds);
                     StoppedWhenIdle = true;

@@ -69,6 +69,8 @@ public sealed class KafkaMockCluster : IDisposable
         try
         {
             var cluster = LibrdkafkaNative.MockCluster(host.Handle);
+            // Name a controller: admin requests that wait for one (DescribeCluster) then answer instead of timing out.
+            LibrdkafkaNative.SetControllerId(cluster, 1);
             LibrdkafkaNative.SetInitialRebalanceDelay(cluster, (int)(initialRebalanceDelay ?? TimeSpan.FromMilliseconds(300)).TotalMilliseconds);
             var mock = new KafkaMockCluster(host, cluster, brokers, logger);
             logger.LogInformation("Kafka mock cluster with {Brokers} broker(s) at {Bootstrap}", brokers, mock.BootstrapServers);
@@ -122,8 +124,9 @@ public sealed class KafkaMockCluster : IDisposable
     }
 
     /// <summary>
-    /// True when the cluster behind <paramref name="bootstrapServers"/> is a librdkafka mock (its cluster id starts
-    /// with <c>mockCluster</c>), so producers can warn about the cap. False when unreachable or a real cluster.
+    /// True when the cluster behind <paramref name="bootstrapServers"/> is a librdkafka mock started by this class
+    /// (<c>mkt kafka dev</c>): its cluster id starts with <c>mockCluster</c>, so producers can warn about the cap.
+    /// False when unreachable or a real cluster. (A bare librdkafka mock names no controller and does not answer.)
     /// </summary>
     public static async Task<bool> IsMockAsync(string bootstrapServers, TimeSpan timeout)
     {

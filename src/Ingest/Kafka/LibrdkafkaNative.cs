@@ -23,6 +23,9 @@ internal static class LibrdkafkaNative
     private static extern IntPtr rd_kafka_mock_cluster_bootstraps(IntPtr mcluster);
 
     [DllImport(Library)]
+    private static extern int rd_kafka_mock_set_controller_id(IntPtr mcluster, int brokerId);
+
+    [DllImport(Library)]
     private static extern void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr mcluster, int delayMs);
 
     /// <summary>The mock cluster that the client behind <paramref name="handle"/> hosts.</summary>
@@ -42,6 +45,8 @@ internal static class LibrdkafkaNative
 
     public static void SetInitialRebalanceDelay(IntPtr mockCluster, int milliseconds) =>
         rd_kafka_mock_group_initial_rebalance_delay_ms(mockCluster, milliseconds);
+
+    public static int SetControllerId(IntPtr mockCluster, int brokerId) => rd_kafka_mock_set_controller_id(mockCluster, brokerId);
 
     public static string Bootstraps(IntPtr mockCluster) =>
         Marshal.PtrToStringUTF8(rd_kafka_mock_cluster_bootstraps(mockCluster)) ?? "";
