@@ -71,7 +71,7 @@ public static class IngestCommands
 
             var store = await ctx.StoreAsync(ct);
             var progress = Stopwatch.StartNew();
-            var pipeline = new IngestPipeline(store, decoder, Enrichers(ctx), ctx.Logger<IngestPipeline>())
+            var pipeline = new IngestPipeline(store, decoder, await Enrichment.CreateAsync(ctx, ct), ctx.Logger<IngestPipeline>())
             {
                 RejectsPath = parse.GetValue(rejects),
                 OnBatch = s =>
@@ -126,10 +126,4 @@ public static class IngestCommands
             return ExitCodes.Ok;
         });
     }
-
-    /// <summary>
-    /// The stages each batch passes through before the write. Empty until the sentiment scorer exists; the lead wires
-    /// it here (e.g. a scorer from src/Analysis when the model file is present).
-    /// </summary>
-    private static IReadOnlyList<IPostEnricher> Enrichers(CliContext ctx) => [];
 }

@@ -172,7 +172,7 @@ public static class KafkaCommands
                 }
             }
 
-            var service = new KafkaConsumerService(options, decoder, Enrichers(ctx), store, ctx.Logger<KafkaConsumerService>());
+            var service = new KafkaConsumerService(options, decoder, await Enrichment.CreateAsync(ctx, ct), store, ctx.Logger<KafkaConsumerService>());
             await service.StartAsync(ct);
             var progress = Stopwatch.StartNew();
             try
@@ -321,10 +321,4 @@ public static class KafkaCommands
         }
     }
 
-    /// <summary>The analysis stage every batch passes through before the write (sentiment is wired here by its owner).</summary>
-    private static IEnumerable<IPostEnricher> Enrichers(CliContext ctx)
-    {
-        _ = ctx;
-        return [];
-    }
 }
