@@ -25,7 +25,14 @@ public class IngestPipelineTests(StoreKind kind)
     }
 
     [TearDown]
-    public async Task TearDown() => await _store.DisposeAsync();
+    public async Task TearDown()
+    {
+        // SetUp may have skipped (no PostgreSQL configured) before a store was opened.
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
 
     private static string Line(string id, string text = "a perfectly normal post", string date = "2026-10-01T08:00:00Z") =>
         $$"""{"platform":"x","post_id":"{{id}}","text":"{{text}}","created_at":"{{date}}"}""";
