@@ -40,6 +40,19 @@ public sealed record LlmRequest(
 
 public sealed record LlmResponse(string Text, bool FromCache, string Model, long InputTokens, long OutputTokens);
 
-public sealed record LlmUsage(long Calls, long CacheHits, long Failures, long InputTokens, long OutputTokens, decimal CostUsd, string BreakerState);
+/// <param name="Calls">HTTP requests sent (retries included); cache hits and refusals send none.</param>
+/// <param name="Failures">Attempts that failed (HTTP error, timeout, malformed answer).</param>
+/// <param name="BreakerState"><c>closed</c>, <c>open</c>, <c>half-open</c>, or <c>offline</c>.</param>
+public sealed record LlmUsage(long Calls, long CacheHits, long Failures, long InputTokens, long OutputTokens, decimal CostUsd, string BreakerState)
+{
+    /// <summary>Attempts that retried a failed attempt (also counted in <see cref="Calls"/>).</summary>
+    public long Retries { get; init; }
+
+    /// <summary>Requests refused without any HTTP call: offline provider, breaker open, or budget spent.</summary>
+    public long Refused { get; init; }
+
+    /// <summary>Requests answered (from the endpoint or the cache).</summary>
+    public long Answered { get; init; }
+}
 
 public sealed class LlmUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

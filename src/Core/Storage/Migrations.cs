@@ -49,7 +49,6 @@ internal static class Migrations
             PRIMARY KEY (platform, post_id)
         );
         CREATE INDEX ix_posts_created ON posts (created_ms);
-        CREATE INDEX ix_posts_author ON posts (author_id);
         CREATE TABLE post_brands (
             brand TEXT NOT NULL,
             platform TEXT NOT NULL,
@@ -59,7 +58,7 @@ internal static class Migrations
             polarity REAL,
             engagement BIGINT NOT NULL DEFAULT 0,
             PRIMARY KEY (brand, platform, post_id)
-        );
+        ) {WITHOUT_ROWID};
         -- Covering index: an all-brand trend query over a time range reads the index only.
         CREATE INDEX ix_post_brands_time ON post_brands (created_ms, brand, sentiment, engagement);
         CREATE TABLE authors (
@@ -72,7 +71,7 @@ internal static class Migrations
             verified INTEGER NOT NULL DEFAULT 0,
             last_seen_ms BIGINT NOT NULL,
             PRIMARY KEY (platform, author_id)
-        );
+        ) {WITHOUT_ROWID};
         CREATE TABLE artifacts (
             kind TEXT NOT NULL,
             key TEXT NOT NULL,
@@ -85,7 +84,8 @@ internal static class Migrations
     public static readonly IReadOnlyList<Migration> All =
     [
         new(1, "posts, brands, authors, rejects, artifacts",
-            V1Common + """
+            // Narrow link tables are clustered on their key in SQLite (one B-tree fewer per write); PostgreSQL has no such clause.
+            V1Common.Replace("{WITHOUT_ROWID}", "WITHOUT ROWID", StringComparison.Ordinal) + """
             CREATE TABLE rejects (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 reason TEXT NOT NULL,
@@ -95,7 +95,7 @@ internal static class Migrations
                 at_ms BIGINT NOT NULL
             );
             """,
-            V1Common + """
+            V1Common.Replace("{WITHOUT_ROWID}", "", StringComparison.Ordinal) + """
             CREATE TABLE rejects (
                 id BIGSERIAL PRIMARY KEY,
                 reason TEXT NOT NULL,

@@ -24,4 +24,16 @@ public sealed class SynthTruth
 
     /// <summary>Path of the per-post labels TSV, relative to the truth file.</summary>
     public string? LabelsFile { get; set; }
+
+    /// <summary>Length of the stream in days (End - Start).</summary>
+    public int Days { get; set; }
+
+    /// <summary>Designed share of posts not in English.</summary>
+    public double NonEnglishShare { get; set; }
+
+    /// <summary>Ids of the brands in the stream (the written watchlist holds them all).</summary>
+    public List<string> Brands { get; set; } = [];
+
+    /// <summary>Path of the watchlist written with the stream, relative to the truth file, when one was written.</summary>
+    public string? WatchlistFile { get; set; }
 }

@@ -3,6 +3,9 @@ namespace Marketing.Synth.Truth;
 /// <summary>An injected event. Kinds: launch_spike, outage_burst, viral_post, sentiment_decline, competitor_campaign.</summary>
 public sealed class TruthEvent
 {
+    /// <summary>Stable id within one truth file, e.g. <c>e3-outage_burst-streamora</c>.</summary>
+    public string Id { get; set; } = "";
+
     public required string Kind { get; set; }
 
     public required string Brand { get; set; }
@@ -24,4 +27,10 @@ public sealed class TruthEvent
     public double? NegativeShareBefore { get; set; }
 
     public double? NegativeShareAfter { get; set; }
+
+    /// <summary>competitor_campaign: the competitor whose customers the campaign courts.</summary>
+    public string? Competitor { get; set; }
+
+    /// <summary>competitor_campaign: the campaign tag its posts carry in <c>campaign</c>.</summary>
+    public string? Campaign { get; set; }
 }

@@ -1,0 +1,3 @@
+namespace Marketing.Analysis.Sentiment;
+
+public sealed record ClassMetrics(string Label, double Precision, double Recall, double F1, int Support);

@@ -1,0 +1,25 @@
+namespace Marketing.Analysis.Sentiment;
+
+/// <summary>What is saved beside the ML.NET model inside the model file (featurizer.json).</summary>
+public sealed record SentimentModelInfo
+{
+    public int FormatVersion { get; init; } = 1;
+
+    public FeaturizerSettings Featurizer { get; init; } = new();
+
+    /// <summary>Added to the log-probabilities (negative, neutral, positive) before the arg-max; tuned on a dev split.</summary>
+    public float[] LogPriorOffsets { get; init; } = [0, 0, 0];
+
+    /// <summary>ISO 639-1 codes the model was trained on; posts in other languages are not scored by it.</summary>
+    public string[] Languages { get; init; } = ["en"];
+
+    public string Trainer { get; init; } = "";
+
+    public string? DataSha256 { get; init; }
+
+    public int Seed { get; init; }
+
+    public int TrainedOn { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,111 @@
+using Marketing.Core.Brands;
+using Marketing.Core.Domain;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Marketing.Analysis.Sentiment;
+
+/// <summary>
+/// The ingest-path enricher: scores a batch of posts with the model (all cores, thread-safe), sets
+/// <see cref="SocialPost.Sentiment"/> (label, probabilities, scorer "model", model version) and
+/// <see cref="SocialPost.BrandSentiments"/>. A post in a language the model was not trained on is never scored as
+/// English: it is marked unscored, or sent to the LLM when LLM help is configured. Low-confidence posts go to the LLM
+/// too; whatever the LLM does, every post keeps at least the model's answer.
+/// </summary>
+public sealed class SentimentScorer : IPostEnricher
+{
+    private readonly ILogger _log;
+
+    public SentimentScorer(SentimentModel model, BrandMatcher? brands = null, LlmSentimentHelper? llm = null, ILogger<SentimentScorer>? logger = null)
+    {
+        Model = model;
+        Brands = brands is null ? null : new BrandSentimentAnalyzer(brands);
+        Llm = llm;
+        _log = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    public SentimentModel Model { get; }
+
+    public BrandSentimentAnalyzer? Brands { get; }
+
+    public LlmSentimentHelper? Llm { get; }
+
+    /// <summary>Loads the model file and builds a scorer: the one call the ingest path needs.</summary>
+    public static SentimentScorer Load(string modelPath, BrandMatcher? brands = null, LlmSentimentHelper? llm = null, ILoggerFactory? loggers = null)
+    {
+        var model = SentimentModel.Load(modelPath);
+        loggers?.CreateLogger<SentimentScorer>().LogInformation("Sentiment model {Path} version {Version} ({Languages})", modelPath, model.Version, string.Join(",", model.Info.Languages));
+        return new SentimentScorer(model, brands, llm, loggers?.CreateLogger<SentimentScorer>());
+    }
+
+    public async ValueTask EnrichAsync(IReadOnlyList<SocialPost> batch, CancellationToken ct)
+    {
+        Score(batch);
+        if (Llm is not null)
+        {
+            var changed = await Llm.HelpAsync(batch, Model.SupportsLanguage, ct);
+            foreach (var post in changed)
+            {
+                // A relabelled single-brand post (or one the model could not read) gives its brands the LLM's label;
+                // a multi-brand post the model read keeps its clause-level brand sentiments.
+                if (post.Brands.Count == 1 || !Model.SupportsLanguage(post.Language))
+                {
+                    post.BrandSentiments = post.Brands.Select(b => new BrandSentiment(b, post.Sentiment!.Label, post.Sentiment.Polarity)).ToArray();
+                }
+            }
+        }
+    }
+
+    /// <summary>Model scoring only (no LLM): synchronous, for batch jobs and benchmarks.</summary>
+    public void Score(IReadOnlyList<SocialPost> batch)
+    {
+        var toScore = new List<int>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var post = batch[i];
+            if (!Model.SupportsLanguage(post.Language))
+            {
+                post.Sentiment = SentimentResult.Unscored($"language {post.Language}");
+                post.BrandSentiments = post.Brands.Select(b => new BrandSentiment(b, SentimentLabel.Unscored, 0)).ToArray();
+            }
+            else if (string.IsNullOrWhiteSpace(post.Text))
+            {
+                post.Sentiment = SentimentResult.Unscored("empty text");
+                post.BrandSentiments = post.Brands.Select(b => new BrandSentiment(b, SentimentLabel.Unscored, 0)).ToArray();
+            }
+            else
+            {
+                toScore.Add(i);
+            }
+        }
+
+        var results = Model.PredictBatch(toScore.Select(i => batch[i].Text).ToArray());
+        for (var k = 0; k < toScore.Count; k++)
+        {
+            var post = batch[toScore[k]];
+            post.Sentiment = results[k];
+            SetBrands(post, results[k]);
+        }
+
+        if (toScore.Count < batch.Count)
+        {
+            _log.LogDebug("{Unscored} of {Count} posts left unscored (language or empty text)", batch.Count - toScore.Count, batch.Count);
+        }
+    }
+
+    private void SetBrands(SocialPost post, SentimentResult overall)
+    {
+        if (post.Brands.Count == 0)
+        {
+            post.BrandSentiments = [];
+        }
+        else if (Brands is null || post.Brands.Count == 1)
+        {
+            post.BrandSentiments = post.Brands.Select(b => new BrandSentiment(b, overall.Label, overall.Polarity)).ToArray();
+        }
+        else
+        {
+            post.BrandSentiments = Brands.Analyze(post, overall, Model.PredictBatch);
+        }
+    }
+}

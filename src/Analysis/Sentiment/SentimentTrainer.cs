@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using Marketing.Core.Domain;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+
+namespace Marketing.Analysis.Sentiment;
+
+/// <summary>
+/// Trains a sentiment model: normalize → featurize (hashed word and character n-grams, TF-IDF, lexicon) → ML.NET
+/// multiclass maximum entropy with class-balanced weights → tune per-class offsets on a dev split → measure on a
+/// held-out split → refit on everything. Seeded: the same data, options and seed give the same model.
+/// </summary>
+public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
+{
+    private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
+
+    public SentimentTrainingResult Train(IReadOnlyList<SentimentExample> data, SentimentTrainingOptions options, string? dataSha256 = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        if (data.Count < 6)
+        {
+            throw new InvalidOperationException($"Training needs at least 6 labelled texts; got {data.Count}.");
+        }
+
+        var present = data.Select(e => e.Label).Distinct().Count();
+        if (present < 3)
+        {
+            throw new InvalidOperationException($"Training needs examples of all three labels (negative, neutral, positive); the data has {present}.");
+        }
+
+        var lexicon = options.LexiconPath is null ? SentimentLexicon.Empty : SentimentLexicon.Load(options.LexiconPath);
+        var normalizer = new SocialTextNormalizer(lexicon);
+        _log.LogInformation("Normalizing {Count} texts (lexicon: {Lexicon} entries)", data.Count, lexicon.Count);
+        var tokens = new List<SocialToken>[data.Count];
+        Parallel.For(0, data.Count, new ParallelOptions { CancellationToken = ct }, i => tokens[i] = normalizer.Tokenize(data[i].Text));
+
+        // Shuffle once with the seed, then split: [holdout: tune half | test half] [train].
+        var order = Enumerable.Range(0, data.Count).ToArray();
+        new Random(options.Seed).Shuffle(order);
+        var holdout = (int)Math.Round(data.Count * Math.Clamp(options.HoldoutFraction, 0, 0.5));
+        var tuneCount = options.TuneOffsets ? holdout / 2 : 0;
+        var tune = order[..tuneCount];
+        var test = order[tuneCount..holdout];
+        var train = holdout > 0 ? order[holdout..] : order;
+
+        var info = new SentimentModelInfo
+        {
+            Featurizer = options.Featurizer,
+            Languages = options.Languages,
+            Trainer = options.Trainer,
+            DataSha256 = dataSha256,
+            Seed = options.Seed,
+            TrainedOn = train.Length,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+
+        _log.LogInformation("Training on {Train} texts ({Trainer}); {Tune} tune the class offsets, {Test} measure", train.Length, options.Trainer, tune.Length, test.Length);
+        var model = Fit(train, data, tokens, normalizer, options, info, ct);
+
+        var offsets = new float[3];
+        if (options.TuneOffsets && tune.Length >= 3)
+        {
+            offsets = TuneOffsets(model, tune.Select(i => (data[i].Label, tokens[i])).ToList());
+            _log.LogInformation("Class offsets (log-prior) negative {Neg:0.00} neutral 0 positive {Pos:0.00}", offsets[0], offsets[2]);
+        }
+
+        info = info with { LogPriorOffsets = offsets };
+        model = new SentimentModel(model.Ml, model.Transformer, model.InputSchema, model.Featurizer, info, "unsaved");
+        var measured = test.Length > 0 ? test : train;
+        var metrics = SentimentMetrics.Compute(measured.Select(i => (data[i].Label, model.FromFeatures(model.Featurizer.Featurize(tokens[i])).Label)));
+        _log.LogInformation("Held-out ({N} texts): macro-recall {MacroRecall:0.000} macro-F1 {MacroF1:0.000} accuracy {Accuracy:0.000}", metrics.N, metrics.MacroRecall, metrics.MacroF1, metrics.Accuracy);
+
+        if (options.Refit && holdout > 0)
+        {
+            _log.LogInformation("Refitting on all {Count} texts", data.Count);
+            info = info with { TrainedOn = data.Count };
+            model = Fit(order, data, tokens, normalizer, options, info, ct);
+        }
+
+        return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds);
+    }
+
+    private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
+    {
+        var settings = options.Featurizer;
+        var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList());
+        var featurizer = new TextFeaturizer(settings, normalizer, idf);
+
+        var counts = new int[3];
+        foreach (var i in rows)
+        {
+            counts[(int)data[i].Label]++;
+        }
+
+        var weights = counts.Select(c => options.BalanceClasses && c > 0 ? rows.Length / (3f * c) : 1f).ToArray();
+        var featureRows = new SentimentFeatureRow[rows.Length];
+        Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = ct }, k =>
+        {
+            var i = rows[k];
+            featureRows[k] = new SentimentFeatureRow
+            {
+                Label = (uint)data[i].Label,
+                Features = SentimentModel.ToVBuffer(featurizer.Featurize(tokens[i]), settings.Dimension),
+                Weight = weights[(int)data[i].Label],
+            };
+        });
+
+        var ml = new MLContext(options.Seed);
+        var view = ml.Data.LoadFromEnumerable(featureRows, SentimentModel.RowSchema(settings.Dimension));
+        ct.ThrowIfCancellationRequested();
+        ITransformer transformer = options.Trainer switch
+        {
+            "lbfgs" => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = nameof(SentimentFeatureRow.Label),
+                FeatureColumnName = nameof(SentimentFeatureRow.Features),
+                ExampleWeightColumnName = nameof(SentimentFeatureRow.Weight),
+                L2Regularization = options.L2,
+                L1Regularization = options.L1,
+                MaximumNumberOfIterations = options.MaxIterations,
+                OptimizationTolerance = 1e-5f,
+                HistorySize = 30,
+            }).Fit(view),
+            "sdca" => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = nameof(SentimentFeatureRow.Label),
+                FeatureColumnName = nameof(SentimentFeatureRow.Features),
+                ExampleWeightColumnName = nameof(SentimentFeatureRow.Weight),
+                L2Regularization = options.L2,
+                L1Regularization = options.L1,
+                MaximumNumberOfIterations = options.MaxIterations,
+            }).Fit(view),
+            _ => throw new ArgumentException($"Unknown trainer '{options.Trainer}'; use lbfgs or sdca."),
+        };
+
+        return new SentimentModel(ml, transformer, view.Schema, featurizer, info, "unsaved");
+    }
+
+    /// <summary>
+    /// Grid-searches offsets for the negative and positive log-probabilities (neutral fixed at 0) that maximize
+    /// macro-recall on the tuning rows. Macro-recall does not depend on the class mix, so offsets that balance
+    /// recall on the train distribution carry over to data with another mix (SemEval test: 32% negative vs 16%).
+    /// </summary>
+    internal static float[] TuneOffsets(SentimentModel model, IReadOnlyList<(SentimentLabel Gold, List<SocialToken> Tokens)> rows)
+    {
+        var logp = rows.Select(r =>
+        {
+            var s = model.FromFeatures(model.Featurizer.Featurize(r.Tokens));
+            return new[] { MathF.Log(MathF.Max(s.Negative, 1e-9f)), MathF.Log(MathF.Max(s.Neutral, 1e-9f)), MathF.Log(MathF.Max(s.Positive, 1e-9f)) };
+        }).ToArray();
+        var gold = rows.Select(r => (int)r.Gold).ToArray();
+        var support = new int[3];
+        foreach (var g in gold)
+        {
+            support[g]++;
+        }
+
+        var best = (Score: double.MinValue, Neg: 0f, Pos: 0f);
+        var hit = new int[3];
+        for (var a = -30; a <= 40; a++)
+        {
+            for (var b = -30; b <= 40; b++)
+            {
+                float neg = a * 0.05f, pos = b * 0.05f;
+                Array.Clear(hit);
+                for (var i = 0; i < logp.Length; i++)
+                {
+                    var p = logp[i];
+                    float sn = p[0] + neg, su = p[1], sp = p[2] + pos;
+                    var label = sn >= su && sn >= sp ? 0 : (sp > su ? 2 : 1);
+                    if (label == gold[i])
+                    {
+                        hit[label]++;
+                    }
+                }
+
+                double score = 0;
+                for (var c = 0; c < 3; c++)
+                {
+                    score += support[c] == 0 ? 0 : (double)hit[c] / support[c];
+                }
+
+                // Ties go to the smaller shift: stay close to the trained model.
+                score -= 1e-6 * (Math.Abs(neg) + Math.Abs(pos));
+                if (score > best.Score)
+                {
+                    best = (score, neg, pos);
+                }
+            }
+        }
+
+        return [best.Neg, 0f, best.Pos];
+    }
+}

@@ -1,0 +1,231 @@
+using System.Runtime.CompilerServices;
+
+namespace Marketing.Analysis.Sentiment;
+
+/// <summary>
+/// Text to sparse features: hashed word 1..n-grams and character n-grams with sublinear TF-IDF, plus the lexicon
+/// block. Stateless after construction (the IDF table is read-only), so one instance serves every thread.
+/// </summary>
+public sealed class TextFeaturizer
+{
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
+
+    private readonly float[] _idf;
+    private readonly int _wordMask;
+    private readonly int _charMask;
+    private readonly int _charOffset;
+    private readonly int _lexOffset;
+
+    public TextFeaturizer(FeaturizerSettings settings, SocialTextNormalizer normalizer, float[]? idf)
+    {
+        Settings = settings;
+        Normalizer = normalizer;
+        _wordMask = (1 << settings.WordBits) - 1;
+        _charMask = (1 << settings.CharBits) - 1;
+        _charOffset = 1 << settings.WordBits;
+        _lexOffset = _charOffset + (1 << settings.CharBits);
+        _idf = idf ?? [];
+        if (_idf.Length != 0 && _idf.Length != _lexOffset)
+        {
+            throw new InvalidDataException($"IDF table has {_idf.Length} entries; the settings need {_lexOffset}.");
+        }
+    }
+
+    public FeaturizerSettings Settings { get; }
+
+    public SocialTextNormalizer Normalizer { get; }
+
+    public int Dimension => Settings.Dimension;
+
+    internal float[] Idf => _idf;
+
+    public SparseFeatures Featurize(string text) => Featurize(Normalizer.Tokenize(text));
+
+    public SparseFeatures Featurize(List<SocialToken> tokens)
+    {
+        var raw = new List<int>(64 + (tokens.Count * 16));
+        CollectHashes(tokens, raw);
+        raw.Sort();
+
+        var indices = new List<int>(raw.Count + LexiconFeatures.Count);
+        var values = new List<float>(raw.Count + LexiconFeatures.Count);
+        var blockStart = 0;
+        var inCharBlock = false;
+        var k = 0;
+        while (k < raw.Count)
+        {
+            var index = raw[k];
+            var tf = 0;
+            while (k < raw.Count && raw[k] == index)
+            {
+                tf++;
+                k++;
+            }
+
+            if (!inCharBlock && index >= _charOffset)
+            {
+                Normalize(values, blockStart, Settings.WordScale);
+                blockStart = values.Count;
+                inCharBlock = true;
+            }
+
+            var w = _idf.Length == 0 ? 1f : _idf[index];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            indices.Add(index);
+            values.Add((1f + MathF.Log(tf)) * w);
+        }
+
+        Normalize(values, blockStart, inCharBlock ? Settings.CharScale : Settings.WordScale);
+
+        if (Settings.LexiconScale != 0)
+        {
+            Span<float> lex = stackalloc float[LexiconFeatures.Count];
+            LexiconFeatures.Compute(tokens, Normalizer.Lexicon, lex);
+            for (var j = 0; j < lex.Length; j++)
+            {
+                if (lex[j] != 0)
+                {
+                    indices.Add(_lexOffset + j);
+                    values.Add(lex[j] * Settings.LexiconScale);
+                }
+            }
+        }
+
+        return new SparseFeatures([.. indices], [.. values]);
+    }
+
+    /// <summary>Raw hashed slots (with repeats) of the word and character n-grams; used for document frequencies too.</summary>
+    internal void CollectHashes(List<SocialToken> tokens, List<int> dest)
+    {
+        var n = tokens.Count;
+        Span<uint> tokenHash = n <= 512 ? stackalloc uint[n] : new uint[n];
+        for (var t = 0; t < n; t++)
+        {
+            tokenHash[t] = Hash(tokens[t].Feature);
+        }
+
+        for (var t = 0; t < n; t++)
+        {
+            var h = tokenHash[t];
+            dest.Add((int)(Finalize(h) & (uint)_wordMask));
+            for (var g = 2; g <= Settings.WordNgrams && t + g - 1 < n; g++)
+            {
+                h = Combine(h, tokenHash[t + g - 1]);
+                dest.Add((int)(Finalize(h ^ (uint)g) & (uint)_wordMask));
+            }
+        }
+
+        for (var t = 0; t < n; t++)
+        {
+            var tok = tokens[t];
+            if (tok.Kind is TokenKind.Url or TokenKind.User)
+            {
+                continue;
+            }
+
+            var s = tok.Text;
+            var len = s.Length + 2;
+            for (var start = 0; start < len; start++)
+            {
+                var h = FnvOffset;
+                for (var g = 1; g <= Settings.CharMax && start + g <= len; g++)
+                {
+                    var pos = start + g - 1;
+                    var c = pos == 0 || pos == len - 1 ? ' ' : s[pos - 1];
+                    h = (h ^ c) * FnvPrime;
+                    if (g >= Settings.CharMin)
+                    {
+                        dest.Add(_charOffset + (int)(Finalize(h ^ ((uint)g << 24)) & (uint)_charMask));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Normalize(List<float> values, int from, float scale)
+    {
+        var sum = 0f;
+        for (var j = from; j < values.Count; j++)
+        {
+            sum += values[j] * values[j];
+        }
+
+        if (sum <= 0)
+        {
+            return;
+        }
+
+        var f = scale / MathF.Sqrt(sum);
+        for (var j = from; j < values.Count; j++)
+        {
+            values[j] *= f;
+        }
+    }
+
+    /// <summary>Computes the IDF table from training documents (smooth IDF; 0 below the minimum document frequency).</summary>
+    public static float[] ComputeIdf(FeaturizerSettings settings, SocialTextNormalizer normalizer, IReadOnlyList<List<SocialToken>> docs)
+    {
+        var probe = new TextFeaturizer(settings, normalizer, null);
+        var size = (1 << settings.WordBits) + (1 << settings.CharBits);
+        var df = new int[size];
+        var buf = new List<int>(1024);
+        foreach (var doc in docs)
+        {
+            buf.Clear();
+            probe.CollectHashes(doc, buf);
+            buf.Sort();
+            var prev = -1;
+            foreach (var i in buf)
+            {
+                if (i != prev)
+                {
+                    df[i]++;
+                    prev = i;
+                }
+            }
+        }
+
+        var idf = new float[size];
+        var n = docs.Count;
+        var charOffset = 1 << settings.WordBits;
+        for (var i = 0; i < size; i++)
+        {
+            var min = i < charOffset ? settings.WordMinDf : settings.CharMinDf;
+            idf[i] = df[i] < Math.Max(1, min) ? 0f : MathF.Log((1f + n) / (1f + df[i])) + 1f;
+        }
+
+        return idf;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Hash(string s)
+    {
+        var h = FnvOffset;
+        foreach (var c in s)
+        {
+            h = (h ^ c) * FnvPrime;
+        }
+
+        return h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Combine(uint a, uint b) => (a * 0x9E3779B1u) ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
+
+    // Murmur3 finalizer: spreads FNV's low bits before masking.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Finalize(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >> 16;
+        return h;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Marketing.Analysis.Trends;
+
+public sealed record ShareOfVoicePoint(DateTimeOffset Start, long GroupVolume, IReadOnlyDictionary<string, double> Shares);

@@ -1,0 +1,393 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Marketing.Core.Domain;
+using Marketing.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Marketing.Ingest.Kafka;
+
+/// <summary>
+/// The Kafka consumer: one long-lived client in a consumer group, a blocking loop on its own thread. It takes
+/// messages in batches (<see cref="KafkaOptions.BatchSize"/> or <see cref="KafkaOptions.BatchTimeout"/>), hands each
+/// batch to <see cref="KafkaBatchProcessor"/>, and stores the batch's offsets only after the posts are durably
+/// written and the rejects acknowledged by the dead-letter topic. Auto-commit commits stored offsets only, so
+/// delivery is at-least-once and the idempotent upsert on (platform, id) makes the store exactly-once.
+/// <list type="bullet">
+/// <item>A failed write is retried with back-off, partitions paused, never skipped; offsets stay unstored meanwhile.</item>
+/// <item>Cooperative-sticky assignment: a rebalance moves only the partitions that must move; before partitions are
+/// revoked the stored offsets are committed, and their unwritten messages are dropped from the batch (the new owner
+/// reads them).</item>
+/// <item>On shutdown the in-flight batch is finished and committed, then the client leaves the group (Close).</item>
+/// </list>
+/// </summary>
+public sealed class KafkaConsumerService : BackgroundService
+{
+    private static readonly TimeSpan PollSlice = TimeSpan.FromMilliseconds(100);
+
+    private readonly KafkaOptions _options;
+    private readonly IRecordDecoder _decoder;
+    private readonly IEnumerable<IPostEnricher> _enrichers;
+    private readonly IPostStore _store;
+    private readonly ILogger<KafkaConsumerService> _logger;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly List<ConsumeResult<byte[]?, byte[]?>> _batch = [];
+
+    // Messages that arrived while the loop waited to retry a failed write; they open the next batch.
+    private readonly List<ConsumeResult<byte[]?, byte[]?>> _carry = [];
+
+    private bool _writing;
+    private int _assigned;
+
+    public KafkaConsumerService(
+        KafkaOptions options,
+        IRecordDecoder decoder,
+        IEnumerable<IPostEnricher> enrichers,
+        IPostStore store,
+        ILogger<KafkaConsumerService> logger,
+        IHostApplicationLifetime? lifetime = null)
+    {
+        if (options.BatchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "Kafka:BatchSize must be at least 1.");
+        }
+
+        _options = options;
+        _decoder = decoder;
+        _enrichers = enrichers;
+        _store = store;
+        _logger = logger;
+        _lifetime = lifetime;
+    }
+
+    public KafkaConsumeCounters Counters { get; } = new();
+
+    /// <summary>Partitions this member owns now.</summary>
+    public int AssignedPartitions => Volatile.Read(ref _assigned);
+
+    /// <summary>True once the consumer stopped because no message came for <see cref="KafkaOptions.IdleExit"/>.</summary>
+    public bool StoppedWhenIdle { get; private set; }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // librdkafka's Consume blocks: give the loop a thread of its own instead of blocking the host's startup.
+        Task.Run(() => Run(stoppingToken), CancellationToken.None);
+
+    private void Run(CancellationToken stop)
+    {
+        var consumerConfig = _options.BuildConsumerConfig(_options.BootstrapServers, _options.GroupId);
+        var idle = Stopwatch.StartNew();
+        using var deadLetters = new ProducerBuilder<byte[]?, byte[]?>(_options.BuildProducerConfig(_options.BootstrapServers))
+            .SetLogHandler((_, m) => LogClient("dead-letter producer", m))
+            .Build();
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
+            .SetLogHandler((_, m) => LogClient("consumer", m))
+            .SetErrorHandler((_, e) => _logger.LogWarning("Kafka consumer error {Code}: {Reason}", e.Code, e.Reason))
+            .SetPartitionsAssignedHandler((_, parts) =>
+            {
+                // Idle time counts from the moment there is something to read.
+                idle.Restart();
+                Interlocked.Add(ref _assigned, parts.Count);
+                _logger.LogInformation("Assigned {Count} partition(s) of {Topic}: {Partitions}", parts.Count, _options.Topic, string.Join(",", parts.Select(p => p.Partition.Value)));
+            })
+            .SetPartitionsRevokedHandler(OnRevoked)
+            .SetPartitionsLostHandler((_, parts) =>
+            {
+                _logger.LogWarning("Lost {Count} partition(s) of {Topic}; their unwritten messages will be redelivered to the new owner", parts.Count, _options.Topic);
+                Interlocked.Add(ref _assigned, -parts.Count);
+                DropFromBatch(parts.Select(p => p.TopicPartition));
+            })
+            .Build();
+        var processor = new KafkaBatchProcessor(_decoder, _enrichers, _store, deadLetters, _options, _logger);
+        consumer.Subscribe(_options.Topic);
+        _logger.LogInformation("Consuming {Topic} as group {Group} from {Bootstrap}, batches of {BatchSize}", _options.Topic, _options.GroupId, _options.BootstrapServers, _options.BatchSize);
+
+        var lagClock = Stopwatch.StartNew();
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Fill(consumer, stop);
+                if (_batch.Count > 0)
+                {
+                    Process(consumer, processor, stop);
+                    // Idle time counts from the last message handled: a slow write is not a quiet stream.
+                    idle.Restart();
+                }
+                else if (_options.IdleExit is { } limit && idle.Elapsed >= limit)
+                {
+                    _logger.LogInformation("No message for {Seconds} s: stopping", (int)limit.TotalSeconds);
+                    StoppedWhenIdle = true;
+                    break;
+                }
+
+                if (lagClock.Elapsed >= _options.LagLogInterval)
+                {
+                    lagClock.Restart();
+                    LogLag(consumer);
+                }
+            }
+        }
+        finally
+        {
+            Shutdown(consumer, processor);
+        }
+
+        if (StoppedWhenIdle)
+        {
+            _lifetime?.StopApplication();
+        }
+    }
+
+    /// <summary>Collects messages until the batch is full, its time is up, the stream is quiet or shutdown begins.</summary>
+    private void Fill(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stop)
+    {
+        if (_carry.Count > 0)
+        {
+            _batch.AddRange(_carry);
+            _carry.Clear();
+        }
+
+        var started = _batch.Count > 0 ? Stopwatch.StartNew() : null;
+        while (_batch.Count < _options.BatchSize && !stop.IsCancellationRequested)
+        {
+            var timeout = PollSlice;
+            if (started is not null)
+            {
+                var left = _options.BatchTimeout - started.Elapsed;
+                if (left <= TimeSpan.Zero)
+                {
+                    return;
+                }
+
+                timeout = left < PollSlice ? left : PollSlice;
+            }
+
+            var message = ConsumeOne(consumer, timeout);
+            if (message is null)
+            {
+                if (started is null)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            _batch.Add(message);
+            started ??= Stopwatch.StartNew();
+        }
+    }
+
+    private ConsumeResult<byte[]?, byte[]?>? ConsumeOne(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)
+    {
+        try
+        {
+            var message = consumer.Consume(timeout);
+            return message is { IsPartitionEOF: false } ? message : null;
+        }
+        catch (ConsumeException ex) when (!ex.Error.IsFatal)
+        {
+            _logger.LogWarning("Consume error {Code} on {Topic} {Partition} {Offset}: {Reason}", ex.Error.Code, ex.ConsumerRecord?.Topic, ex.ConsumerRecord?.Partition.Value, ex.ConsumerRecord?.Offset.Value, ex.Error.Reason);
+            return null;
+        }
+        catch (ConsumeException ex)
+        {
+            _logger.LogCritical("Fatal consumer error {Code}: {Reason}; the consumer stops", ex.Error.Code, ex.Error.Reason);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the batch, retrying until it succeeds (or shutdown gives up), then stores its offsets.</summary>
+    private void Process(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
+    {
+        Counters.AddMessages(_batch.Count);
+        var decoded = processor.Decode(_batch.ToList());
+        var backoff = _options.RetryBackoff;
+        var paused = new List<TopicPartition>();
+        var attempt = 0;
+        _writing = true;
+        try
+        {
+            while (true)
+            {
+                attempt++;
+                try
+                {
+                    // Once shutdown has begun the write still runs to the end: the in-flight batch is finished.
+                    var result = processor.WriteAsync(decoded, CancellationToken.None).GetAwaiter().GetResult();
+                    Counters.AddBatch(result.Inserted, result.Updated, decoded.Rejects.Select(r => r.Reject.Reason));
+                    break;
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    Counters.AddFailedWrite();
+                    if (stop.IsCancellationRequested && attempt >= 3)
+                    {
+                        _logger.LogError(ex, "Shutting down with an unwritten batch of {Count} message(s); its offsets are not stored, so it will be redelivered", _batch.Count);
+                        _batch.Clear();
+                        return;
+                    }
+
+                    _logger.LogError(ex, "Batch write failed (attempt {Attempt}, {Count} message(s)); offsets not stored, partitions paused, retrying in {Delay} ms", attempt, _batch.Count, (int)backoff.TotalMilliseconds);
+                    if (paused.Count == 0)
+                    {
+                        paused.AddRange(consumer.Assignment);
+                        consumer.Pause(paused);
+                    }
+
+                    Wait(consumer, backoff);
+                    backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxRetryBackoff.Ticks));
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
+            if (paused.Count > 0)
+            {
+                var still = consumer.Assignment.ToHashSet();
+                consumer.Resume(paused.Where(still.Contains).ToList());
+                _logger.LogInformation("Batch written after {Attempts} attempt(s); partitions resumed", attempt);
+            }
+        }
+
+        StoreOffsets(consumer);
+        _batch.Clear();
+    }
+
+    /// <summary>
+    /// Waits for a retry while still polling: a consumer that stops polling for max.poll.interval.ms is thrown out of
+    /// its group. Its partitions are paused, so normally nothing arrives; anything that does is kept for later.
+    /// </summary>
+    private void Wait(IConsumer<byte[]?, byte[]?> consumer, TimeSpan delay)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < delay)
+        {
+            var left = delay - clock.Elapsed;
+            if (ConsumeOne(consumer, left < PollSlice ? left : PollSlice) is { } early)
+            {
+                _carry.Add(early);
+            }
+        }
+    }
+
+    private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        // The next offset to read per partition: the highest written offset + 1.
+        var next = new Dictionary<TopicPartition, long>();
+        foreach (var m in _batch)
+        {
+            if (!next.TryGetValue(m.TopicPartition, out var o) || m.Offset.Value + 1 > o)
+            {
+                next[m.TopicPartition] = m.Offset.Value + 1;
+            }
+        }
+
+        foreach (var (tp, offset) in next)
+        {
+            try
+            {
+                consumer.StoreOffset(new TopicPartitionOffset(tp, offset));
+            }
+            catch (KafkaException ex)
+            {
+                // The partition moved to another member while the batch was written: it will re-read (idempotently).
+                _logger.LogDebug("Offset {Offset} of {Topic} {Partition} not stored: {Reason}", offset, tp.Topic, tp.Partition.Value, ex.Error.Reason);
+            }
+        }
+    }
+
+    private void OnRevoked(IConsumer<byte[]?, byte[]?> consumer, List<TopicPartitionOffset> revoked)
+    {
+        _logger.LogInformation("Revoking {Count} partition(s) of {Topic}: {Partitions}", revoked.Count, _options.Topic, string.Join(",", revoked.Select(p => p.Partition.Value)));
+        Interlocked.Add(ref _assigned, -revoked.Count);
+        if (!_writing)
+        {
+            // Not written yet: the next owner reads these from the committed offset.
+            DropFromBatch(revoked.Select(p => p.TopicPartition));
+        }
+
+        Commit(consumer);
+    }
+
+    private void DropFromBatch(IEnumerable<TopicPartition> partitions)
+    {
+        var set = partitions.ToHashSet();
+        if (!_writing)
+        {
+            _batch.RemoveAll(m => set.Contains(m.TopicPartition));
+        }
+
+        _carry.RemoveAll(m => set.Contains(m.TopicPartition));
+    }
+
+    private void Commit(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        try
+        {
+            consumer.Commit();
+        }
+        catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            // Nothing stored since the last commit.
+        }
+        catch (KafkaException ex)
+        {
+            _logger.LogWarning("Commit failed: {Reason}", ex.Error.Reason);
+        }
+    }
+
+    private void Shutdown(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor)
+    {
+        try
+        {
+            if (_batch.Count > 0)
+            {
+                _logger.LogInformation("Finishing the in-flight batch of {Count} message(s) before stopping", _batch.Count);
+                Process(consumer, processor, new CancellationToken(canceled: true));
+            }
+
+            Commit(consumer);
+            LogLag(consumer);
+        }
+        catch (KafkaException ex)
+        {
+            _logger.LogWarning("Could not finish cleanly: {Reason}", ex.Error.Reason);
+        }
+        finally
+        {
+            // Leaves the group at once, so the partitions move now instead of after the session timeout.
+            consumer.Close();
+            var s = Counters.Snapshot();
+            _logger.LogInformation("Consumer stopped: {Messages} message(s), read {Read}, stored {Stored}, duplicates {Duplicates}, rejected {Rejected}", s.Messages, s.Read, s.Stored, s.Duplicates, s.Rejected);
+        }
+    }
+
+    private void LogLag(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        foreach (var tp in consumer.Assignment)
+        {
+            var watermarks = consumer.GetWatermarkOffsets(tp);
+            var position = consumer.Position(tp);
+            if (watermarks.High == Offset.Unset || position == Offset.Unset)
+            {
+                continue;
+            }
+
+            _logger.LogInformation("Consumer lag {Topic} {Partition} {Offset} {Lag}", tp.Topic, tp.Partition.Value, position.Value, watermarks.High.Value - position.Value);
+        }
+    }
+
+    private void LogClient(string client, LogMessage m)
+    {
+        var level = m.Level switch
+        {
+            SyslogLevel.Emergency or SyslogLevel.Alert or SyslogLevel.Critical or SyslogLevel.Error => LogLevel.Error,
+            SyslogLevel.Warning => LogLevel.Warning,
+            SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
+            _ => LogLevel.Debug,
+        };
+        _logger.Log(level, "librdkafka {Client} {Facility}: {Message}", client, m.Facility, m.Message);
+    }
+}
