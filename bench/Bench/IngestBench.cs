@@ -1,9 +1,149 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using Marketing.Core.Brands;
+using Marketing.Core.Domain;
+using Marketing.Core.Json;
+using Marketing.Core.Storage;
+using Marketing.Ingest;
+using Marketing.Ingest.Pipeline;
 
 namespace Marketing.Bench;
 
-/// <summary>Benchmarks of this area, owned by the area.</summary>
+/// <summary>
+/// File -> store throughput without scoring: <c>mkt-bench ingest --posts 500000</c>. Measures parse + normalize
+/// alone (no store) and the whole file -> SQLite path, so the decoder's share is known apart from the store's.
+/// </summary>
 public static class IngestBench
 {
-    public static IEnumerable<Command> Create() => [];
+    private static readonly string[] Brands = ["Acme", "Globex", "Initech", "Umbrella", "Hooli"];
+
+    private static readonly string[] Templates =
+    [
+        "Just tried the new {0} phone and honestly the battery life is amazing #{1} @{2}",
+        "Why is {0} customer service so slow?? waited 2 hours &amp; still nothing https://help.example/{3}",
+        "Le nouveau {0} est vraiment très bien, je le recommande à tout le monde #{1}",
+        "RT @{2}: Big sale at {0} this weekend only, get yours before it ends https://shop.example/{3}",
+        "{0} vs the competition: a thread on pricing, features and support quality",
+        "Der Kundendienst von {0} ist leider nicht gut, aber das Produkt ist sehr solide",
+        "Can't believe {0} dropped the price again, bought two already #deal #{1}",
+        "El servicio de {0} es muy lento pero la aplicación funciona bien",
+    ];
+
+    public static IEnumerable<Command> Create()
+    {
+        var posts = new Option<int>("--posts") { Description = "Posts in the generated JSONL file.", DefaultValueFactory = _ => 500_000 };
+        var db = new Option<string?>("--db") { Description = "Store to write to; default a fresh SQLite file under bench/results/." };
+        var parallelism = new Option<int>("--parallelism") { Description = "Decoding threads (default: the processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var cmd = new Command("ingest", "File -> store posts/s without scoring; parse + normalize posts/s alone.") { posts, db, parallelism };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(posts);
+            var threads = parse.GetValue(parallelism);
+            var dir = Path.Combine("bench", "results");
+            Directory.CreateDirectory(dir);
+            var file = Path.Combine(dir, $"ingest-bench-{n}.jsonl");
+            if (!File.Exists(file))
+            {
+                Console.Error.WriteLine($"writing {n:N0} posts to {file}");
+                await WriteJsonlAsync(file, n, ct);
+            }
+
+            var bytes = new FileInfo(file).Length;
+            var watchlist = BrandWatchlist.Parse("{\"brands\":[" + string.Join(",", Brands.Select(b => $"{{\"id\":\"{b.ToLowerInvariant()}\",\"aliases\":[\"{b}\"]}}")) + "]}");
+            var matcher = new BrandMatcher(watchlist);
+
+            // 1. Parse + normalize only: JSON, HTML entities, NFC, entities, brands, near-duplicates; no store.
+            var decoder = RecordDecoders.Create(new IngestOptions(), matcher);
+            var reader = new FileDecoder(decoder) { Parallelism = threads };
+            long decoded = 0;
+            var sw = Stopwatch.StartNew();
+            await foreach (var batch in reader.ReadAsync(file, ct))
+            {
+                decoded += batch.Posts.Count + batch.Rejects.Count;
+            }
+
+            var parseSeconds = sw.Elapsed.TotalSeconds;
+            Console.Error.WriteLine($"parse+normalize: {decoded:N0} in {parseSeconds:0.00} s = {decoded / parseSeconds:N0} posts/s");
+
+            // 2. Language detection on posts that carry none (the worst case: every post goes through the detector).
+            var noLang = RecordDecoders.Create(new IngestOptions(), matcher);
+            var sample = File.ReadLines(file).Take(Math.Min(n, 50_000)).Select(l => Encoding.UTF8.GetBytes(l.Replace("\"language\":\"", "\"language_was\":\"", StringComparison.Ordinal))).ToArray();
+            noLang.Normalizer.Languages!.Detect("warm up the statistical models with a sentence that has no stop words: qwerty zxcvb");
+            sw.Restart();
+            Parallel.For(0, sample.Length, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct }, i => noLang.DecodeUnflagged(sample[i], "b", 1 << 20));
+            var langSeconds = sw.Elapsed.TotalSeconds;
+            var statistical = noLang.Normalizer.Languages.StatisticalCalls;
+
+            // 3. File -> SQLite (or --db), no enrichers.
+            var target = parse.GetValue(db) ?? Path.Combine(dir, $"ingest-bench-{Guid.NewGuid():N}.db");
+            IngestSummary summary;
+            string backend;
+            await using (var store = await StoreFactory.OpenAsync(target, null, ct))
+            {
+                backend = store.Backend;
+                var pipeline = new IngestPipeline(store, RecordDecoders.Create(new IngestOptions(), matcher)) { Parallelism = threads };
+                summary = await pipeline.IngestFilesAsync([file], ct);
+            }
+
+            Console.Error.WriteLine($"file -> {backend}: {summary}");
+            if (parse.GetValue(db) is null)
+            {
+                foreach (var f in Directory.GetFiles(dir, Path.GetFileName(target) + "*"))
+                {
+                    File.Delete(f);
+                }
+            }
+
+            BenchResult.Write("ingest", new
+            {
+                machine = BenchResult.Machine(),
+                posts = n,
+                file_mb = Math.Round(bytes / 1e6, 1),
+                decode_threads = threads,
+                parse_normalize_posts_per_s = Math.Round(decoded / parseSeconds),
+                parse_normalize_mb_per_s = Math.Round(bytes / 1e6 / parseSeconds, 1),
+                language_detect_all_posts_per_s = Math.Round(sample.Length / langSeconds),
+                language_detect_statistical_share = Math.Round((double)statistical / sample.Length, 3),
+                backend,
+                file_to_store_posts_per_s = summary.PostsPerSecond,
+                stored = summary.Stored,
+                rejected = summary.Rejected,
+                near_duplicates = summary.NearDuplicates,
+                target_file_to_sqlite_posts_per_s = 100_000,
+                command = $"dotnet run -c Release --project bench/Bench -- ingest --posts {n}",
+            });
+            return summary.Stored == n ? 0 : 1;
+        });
+        return [cmd];
+    }
+
+    /// <summary>Own-schema JSONL like the synthetic stream: brands, hashtags, mentions, links, entities, several languages.</summary>
+    private static async Task WriteJsonlAsync(string path, int n, CancellationToken ct)
+    {
+        var random = new Random(42);
+        var start = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.FromHours(2));
+        string[] langs = ["en", "en", "fr", "en", "en", "de", "en", "es"];
+        await using var w = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
+        for (var i = 0; i < n; i++)
+        {
+            var t = random.Next(Templates.Length);
+            var brand = Brands[random.Next(Brands.Length)];
+            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, Templates[t], brand, brand.ToLowerInvariant() + random.Next(20), "user" + random.Next(5000), random.Next(1_000_000))
+                       + (random.Next(3) == 0 ? $" ({random.Next(100_000)})" : "");
+            var post = new SocialPost
+            {
+                Platform = random.Next(4) == 0 ? "reddit" : "x",
+                PostId = (1_000_000_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Author = new Author { Id = "a" + random.Next(50_000), Handle = "user" + random.Next(50_000), DisplayName = "User", Followers = random.Next(100_000), Location = "Paris, FR" },
+                Text = text,
+                Language = langs[t],
+                CreatedAt = start.AddSeconds(i * 3),
+                Engagement = new Engagement { Likes = random.Next(500), Shares = random.Next(50), Replies = random.Next(20), Views = random.Next(10_000) },
+                Url = $"https://x.com/user/status/{i}",
+                Campaign = random.Next(10) == 0 ? "fall-launch" : null,
+            };
+            await w.WriteLineAsync(SnakeCaseJson.Serialize(post).AsMemory(), ct);
+        }
+    }
 }

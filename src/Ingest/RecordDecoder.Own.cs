@@ -15,75 +15,95 @@ public sealed partial class RecordDecoder
     /// </summary>
     private SocialPost MapOwn(JsonElement o)
     {
-        var id = Str(o, "post_id") ?? Str(o, "id");
+        // One pass over the properties (this is the hot path of a JSONL ingest): a lookup per field would scan the
+        // object once per field.
+        string? id = null, altId = null, text = null, platform = null, language = null;
+        JsonElement? created = null, author = null, engagement = null, sentiment = null, brandSentiments = null;
+        var post = new SocialPost { Platform = "", PostId = "", Text = "" };
+        foreach (var p in o.EnumerateObject())
+        {
+            var v = p.Value;
+            if (v.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            switch (p.Name)
+            {
+                case "post_id": id = AsString(v, "post_id"); break;
+                case "id": altId = AsString(v, "id"); break;
+                case "text": text = v.ValueKind == JsonValueKind.String ? v.GetString() : throw WrongType("text", "a string", v); break;
+                case "platform": platform = AsString(v, "platform"); break;
+                case "created_at": created = v; break;
+                case "language" or "lang": language ??= AsString(v, p.Name); break;
+                case "author": author = v; break;
+                case "engagement": engagement = v; break;
+                case "url": post.Url = AsString(v, "url"); break;
+                case "hashtags": post.Hashtags = StrList(o, "hashtags"); break;
+                case "mentions": post.Mentions = StrList(o, "mentions"); break;
+                case "links": post.Links = StrList(o, "links"); break;
+                case "reply_to_id": post.ReplyToId = AsString(v, "reply_to_id"); break;
+                case "quote_of_id": post.QuoteOfId = AsString(v, "quote_of_id"); break;
+                case "repost_of_id": post.RepostOfId = AsString(v, "repost_of_id"); break;
+                case "brands": post.Brands = StrList(o, "brands"); break;
+                case "campaign": post.Campaign = AsString(v, "campaign"); break;
+                case "near_duplicate_of": post.NearDuplicateOf = AsString(v, "near_duplicate_of"); break;
+                case "source": post.Source = AsString(v, "source"); break;
+                case "sentiment": sentiment = v; break;
+                case "brand_sentiments": brandSentiments = v; break;
+            }
+        }
+
+        id ??= altId;
         if (string.IsNullOrWhiteSpace(id))
         {
             throw new RecordRejectedException(RejectReasons.MissingId, "The post has no \"post_id\".");
         }
 
-        var text = Text(o, "text");
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new RecordRejectedException(RejectReasons.NoText, $"Post {id} has no \"text\".");
         }
 
-        var post = new SocialPost
-        {
-            Platform = Str(o, "platform") ?? _options.DefaultPlatform ?? "unknown",
-            PostId = id,
-            Text = text,
-            CreatedAt = RequireDate(o, "created_at", id),
-            Language = Str(o, "language") ?? Str(o, "lang"),
-            Url = Str(o, "url"),
-            Hashtags = StrList(o, "hashtags"),
-            Mentions = StrList(o, "mentions"),
-            Links = StrList(o, "links"),
-            ReplyToId = Str(o, "reply_to_id"),
-            QuoteOfId = Str(o, "quote_of_id"),
-            RepostOfId = Str(o, "repost_of_id"),
-            Brands = StrList(o, "brands"),
-            Campaign = Str(o, "campaign"),
-            NearDuplicateOf = Str(o, "near_duplicate_of"),
-            Source = Str(o, "source"),
-        };
+        post.PostId = id;
+        post.Text = text;
+        post.Platform = platform ?? _options.DefaultPlatform ?? "unknown";
+        post.Language = language;
+        post.CreatedAt = ParseDate(created, "created_at", id);
 
-        if (Get(o, "author") is { } author)
+        if (author is { } a)
         {
-            post.Author = author.ValueKind switch
+            post.Author = a.ValueKind switch
             {
                 JsonValueKind.Object => new Author
                 {
-                    Id = Str(author, "id") ?? "",
-                    Handle = Str(author, "handle") ?? Str(author, "username"),
-                    DisplayName = Str(author, "display_name") ?? Str(author, "name"),
-                    Followers = Long(author, "followers"),
-                    Location = Str(author, "location"),
-                    Verified = Bool(author, "verified"),
+                    Id = Str(a, "id") ?? "",
+                    Handle = Str(a, "handle") ?? Str(a, "username"),
+                    DisplayName = Str(a, "display_name") ?? Str(a, "name"),
+                    Followers = Long(a, "followers"),
+                    Location = Str(a, "location"),
+                    Verified = Bool(a, "verified"),
                 },
                 // A bare string names the author by handle: {"author":"jane"}.
-                JsonValueKind.String => new Author { Id = author.GetString()!, Handle = author.GetString() },
-                _ => throw WrongType("author", "an object", author),
+                JsonValueKind.String => new Author { Id = a.GetString()!, Handle = a.GetString() },
+                _ => throw WrongType("author", "an object", a),
             };
         }
 
-        if (Obj(o, "engagement") is { } e)
+        if (engagement is { } e)
         {
-            post.Engagement = new Engagement
-            {
-                Likes = Long(e, "likes"),
-                Shares = Long(e, "shares"),
-                Replies = Long(e, "replies"),
-                Views = Long(e, "views"),
-            };
+            post.Engagement = e.ValueKind == JsonValueKind.Object
+                ? new Engagement { Likes = Long(e, "likes"), Shares = Long(e, "shares"), Replies = Long(e, "replies"), Views = Long(e, "views") }
+                : throw WrongType("engagement", "an object", e);
         }
 
         // An export of scored posts keeps its scores; anything unreadable there is not worth rejecting the post for.
-        if (Obj(o, "sentiment") is { } s)
+        if (sentiment is { ValueKind: JsonValueKind.Object } s)
         {
             post.Sentiment = TryDeserialize<SentimentResult>(s);
         }
 
-        if (Get(o, "brand_sentiments") is { ValueKind: JsonValueKind.Array } bs)
+        if (brandSentiments is { ValueKind: JsonValueKind.Array } bs && bs.GetArrayLength() > 0)
         {
             post.BrandSentiments = TryDeserialize<List<BrandSentiment>>(bs) ?? [];
         }
@@ -104,9 +124,11 @@ public sealed partial class RecordDecoder
         }
     }
 
-    private static DateTimeOffset RequireDate(JsonElement o, string name, string id)
+    private static DateTimeOffset RequireDate(JsonElement o, string name, string id) => ParseDate(Get(o, name), name, id);
+
+    private static DateTimeOffset ParseDate(JsonElement? value, string name, string id)
     {
-        if (Get(o, name) is not { } v)
+        if (value is not { } v)
         {
             throw new RecordRejectedException(RejectReasons.BadDate, $"Post {id} has no \"{name}\".");
         }

@@ -79,6 +79,19 @@ public sealed partial class RecordDecoder : IRecordDecoder
             return Reject(RejectReasons.UnknownFormat, "CSV/TSV rows are read by the file source, which knows the header; send JSON records here.", source, raw);
         }
 
+        if (Format is InputFormat.Auto or InputFormat.Own
+            && OwnSchemaReader.TryRead(span, Format == InputFormat.Auto, _jsonOptions.MaxDepth, _options.DefaultPlatform, out var fast))
+        {
+            try
+            {
+                return DecodeResult.Of(Finish(fast!, source, null));
+            }
+            catch (RecordRejectedException ex)
+            {
+                return Reject(ex.Reason, ex.Message, source, raw);
+            }
+        }
+
         JsonDocument doc;
         try
         {

@@ -43,7 +43,7 @@ internal static class DecodeHelpers
         string path, string? format = null, IngestOptions? options = null, BrandMatcher? brands = null, Func<Stream>? stdin = null)
     {
         var decoder = RecordDecoders.Create(options ?? Options(), brands, format);
-        var reader = new Pipeline.FileDecoder(decoder) { Stdin = stdin };
+        var reader = new Marketing.Ingest.Pipeline.FileDecoder(decoder) { Stdin = stdin };
         var posts = new List<SocialPost>();
         var rejects = new List<RejectedRecord>();
         await foreach (var batch in reader.ReadAsync(path))
