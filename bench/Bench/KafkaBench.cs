@@ -142,6 +142,8 @@ public static class KafkaBench
 
         public Task<TimeRange?> GetTimeSpanAsync(CancellationToken ct = default) => Task.FromResult<TimeRange?>(null);
 
+        public Task<AuthorSummary> GetAuthorSummaryAsync(TimeRange range, int top, string? brand = null, CancellationToken ct = default) => Task.FromResult(new AuthorSummary(0, []));
+
         public Task PutArtifactAsync(string kind, string key, string json, CancellationToken ct = default) => Task.CompletedTask;
 
         public Task<string?> GetArtifactAsync(string kind, string key, CancellationToken ct = default) => Task.FromResult<string?>(null);
