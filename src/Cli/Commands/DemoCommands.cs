@@ -55,25 +55,25 @@ public static class DemoCommands
                     File.Delete(brands);
                 }
 
-                await Step(ctx, "1/9 synthesize a social stream with ground truth",
+                await Step(ctx, "1/11 synthesize a social stream with ground truth",
                     ["synth", "--posts", n.ToString(inv), "--days", d.ToString(inv), "--seed", parse.GetValue(seed).ToString(inv), "--out", stream, "--truth", truth, "--brands-out", brands, .. common], ct);
-                await Step(ctx, "2/9 train the sentiment model on the stream's labels",
+                await Step(ctx, "2/11 train the sentiment model on the stream's labels",
                     ["train", "--data", truth + ".labels.tsv", "--out", model, .. common], ct);
-                await Step(ctx, "3/9 Kafka (embedded mock cluster) -> consumer -> score -> store",
+                await Step(ctx, "3/11 Kafka (embedded mock cluster) -> consumer -> score -> store",
                     ["consume", "--bootstrap", "embedded", "--topic", "posts", "--group", "demo", "--from", stream, "--until-idle", "5", .. common], ct);
-                await Step(ctx, "4/9 what is stored", ["stats", .. common], ct);
-                await Step(ctx, "5/9 trends: bursts, shifts, share of voice", ["trends", "--top", "5", .. common], ct);
-                await Step(ctx, "5/9 trends scored against the injected events", ["trends", "--evaluate", truth, .. common], ct);
-                await Step(ctx, "6/9 topics", ["topics", .. common], ct);
-                await Step(ctx, "7/9 audience segments", ["segments", .. common], ct);
+                await Step(ctx, "4/11 what is stored", ["stats", .. common], ct);
+                await Step(ctx, "5/11 trends: bursts, shifts, share of voice", ["trends", "--top", "5", .. common], ct);
+                await Step(ctx, "6/11 trends scored against the injected events", ["trends", "--evaluate", truth, .. common], ct);
+                await Step(ctx, "7/11 topics", ["topics", .. common], ct);
+                await Step(ctx, "8/11 audience segments", ["segments", .. common], ct);
                 var top = TopBrand(truth);
                 var drafts = Path.Combine(dir, "drafts");
-                await Step(ctx, $"8/9 drafts and targeting for {top}",
+                await Step(ctx, $"9/11 drafts and targeting for {top}",
                     ["generate", "--brand", top, "--channels", "all", "--segments", "auto", "--variants", "2", "--out", drafts, .. common], ct);
                 var report = Path.Combine(dir, "report");
                 var notebook = Path.Combine(dir, "notebook");
-                await Step(ctx, "9/9 report and notebook export", ["report", "--out", report, "--drafts", drafts, .. common], ct);
-                await Step(ctx, "9/9 notebook export", ["export", "notebook", "--out", notebook, .. common], ct);
+                await Step(ctx, "10/11 report", ["report", "--out", report, "--drafts", drafts, .. common], ct);
+                await Step(ctx, "11/11 notebook export", ["export", "notebook", "--out", notebook, .. common], ct);
 
                 ctx.Out.WriteLine();
                 ctx.Out.WriteLine($"demo finished in {clock.Elapsed.TotalSeconds:0} s");
