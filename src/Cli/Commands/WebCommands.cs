@@ -57,7 +57,7 @@ public static class WebCommands
             var watchlist = ctx.TryLoadBrands();
             var matcher = watchlist is null ? null : new BrandMatcher(watchlist);
             var scorer = File.Exists(ctx.Options.Model) ? SentimentScorer.Load(ctx.Options.Model, matcher, null, ctx.LoggerFactory) : null;
-            var (hosted, notes) = HostedServices(ctx, store, matcher);
+            var (hosted, notes) = HostedServices(ctx, store, matcher, await Enrichment.CreateAsync(ctx, ct));
             var services = new WebServices
             {
                 Store = store,
@@ -103,7 +103,7 @@ public static class WebCommands
     }
 
     /// <summary>The Kafka consumer (when Kafka:BootstrapServers/Topic are configured) and the report scheduler (when Reports:Schedules has entries).</summary>
-    private static (IReadOnlyList<Func<IServiceProvider, IHostedService>> Services, IReadOnlyList<string> Notes) HostedServices(CliContext ctx, IPostStore store, BrandMatcher? matcher)
+    private static (IReadOnlyList<Func<IServiceProvider, IHostedService>> Services, IReadOnlyList<string> Notes) HostedServices(CliContext ctx, IPostStore store, BrandMatcher? matcher, IReadOnlyList<IPostEnricher> enrichers)
     {
         var list = new List<Func<IServiceProvider, IHostedService>>();
         var notes = new List<string>();
@@ -120,7 +120,7 @@ public static class WebCommands
                 var ingest = new IngestOptions();
                 ctx.Configuration.GetSection(IngestOptions.SectionName).Bind(ingest);
                 var decoder = RecordDecoders.Create(ingest, matcher, null);
-                list.Add(sp => new KafkaConsumerService(options, decoder, Array.Empty<IPostEnricher>(), store, ctx.Logger<KafkaConsumerService>(), sp.GetService<IHostApplicationLifetime>()));
+                list.Add(sp => new KafkaConsumerService(options, decoder, enrichers, store, ctx.Logger<KafkaConsumerService>(), sp.GetService<IHostApplicationLifetime>()));
                 notes.Add($"Kafka consumer of '{options.Topic}' at {options.BootstrapServers}");
             }
         }
