@@ -167,8 +167,16 @@ public sealed class CdpSession : IAsyncDisposable
         }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        // A page disposed by its test is disposed again by its browser: the second call does nothing.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         try
         {
