@@ -120,22 +120,5 @@ public sealed class CliTests
 
     private string Db() => Path.Combine(_dir, Guid.NewGuid().ToString("N")[..8] + ".db");
 
-    private static async Task<(int Code, string Stdout, string Stderr)> Run(string[] args)
-    {
-        var outWriter = new StringWriter();
-        var errWriter = new StringWriter();
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(outWriter);
-        Console.SetError(errWriter);
-        try
-        {
-            var code = await CliApp.RunAsync(args);
-            return (code, outWriter.ToString(), errWriter.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static Task<(int Code, string Stdout, string Stderr)> Run(string[] args) => CliRunner.Run(args);
 }

@@ -141,22 +141,5 @@ public sealed class SentimentCommandsTests
         Assert.That(stderr, Does.Contain("offline"));
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> Run(string[] args)
-    {
-        var outWriter = new StringWriter();
-        var errWriter = new StringWriter();
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(outWriter);
-        Console.SetError(errWriter);
-        try
-        {
-            var code = await CliApp.RunAsync(args);
-            return (code, outWriter.ToString(), errWriter.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static Task<(int Code, string Stdout, string Stderr)> Run(string[] args) => CliRunner.Run(args);
 }
