@@ -78,7 +78,7 @@ public sealed class TrendAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
         _logger.LogInformation("{Bursts} bursts over {Tests} bucket tests in {Series} series", detection.Bursts.Count, detection.Tests, series.Count);
 
         var shiftDetector = new SentimentShiftDetector(query.Shifts, query.Bursts);
-        var shifts = shiftDetector.Episodes(brands, buckets).Select(s => s with { BurstId = CoveringBurst(s, detection.Bursts) }).ToList();
+        var shifts = shiftDetector.Episodes(brands, buckets, detection.Bursts).Select(s => s with { BurstId = CoveringBurst(s, detection.Bursts) }).ToList();
         shifts.AddRange(shiftDetector.Windows(brands, buckets));
 
         var explainer = new TrendExplainer(llm, logger: _logger);
