@@ -115,21 +115,33 @@ public sealed class BurstDetector(BurstOptions? options = null)
         while (k < sig.Count)
         {
             var (a, b) = (sig[k], sig[k]);
-            while (k + 1 < sig.Count && sig[k + 1] - b <= Options.MaxGap + 1)
+            while (true)
             {
-                b = sig[++k];
-            }
+                while (k + 1 < sig.Count && sig[k + 1] - b <= Options.MaxGap + 1)
+                {
+                    b = sig[++k];
+                }
 
-            k++;
-            // The edges of an event are often just under the bar: take neighbours that are surprising on their own.
-            while (a - 1 >= f.TestedFrom && f.PValues[a - 1] < Options.EdgeP)
-            {
-                a--;
-            }
+                k++;
+                // The edges of an event are often just under the bar: take neighbours that are surprising on their own.
+                while (a - 1 >= f.TestedFrom && f.PValues[a - 1] < Options.EdgeP)
+                {
+                    a--;
+                }
 
-            while (b + 1 < q.Length && f.PValues[b + 1] < Options.EdgeP)
-            {
-                b++;
+                while (b + 1 < q.Length && f.PValues[b + 1] < Options.EdgeP)
+                {
+                    b++;
+                }
+
+                // The widened edge can reach the next run: then both are one burst (never two bursts sharing buckets).
+                if (k < sig.Count && sig[k] - b <= Options.MaxGap + 1)
+                {
+                    b = Math.Max(b, sig[k]);
+                    continue;
+                }
+
+                break;
             }
 
             yield return MakeBurst(s, f, q, buckets, a, b);

@@ -6,9 +6,11 @@ namespace Marketing.Analysis.Trends;
 /// [start, end) and peaks within <see cref="PeakTolerance"/> buckets of the event's peak. A detection is correct
 /// (precision) when it belongs to an event's episode: same brand or targeted competitor, and overlapping windows. So the
 /// second half of a burst that dips for an hour, or the competitor's own co-burst during a campaign against it, is part
-/// of that event, not a false alarm; but it does not count as finding the event unless its peak is right. Detections are the volume bursts of brand series and the "more negative" sentiment episodes that are
-/// not part of a brand burst (<see cref="SentimentShift.BurstId"/>); hashtag
-/// and term bursts are evidence of the same events, not events of their own, and are not scored.
+/// of that event, not a false alarm; but it does not count as finding the event unless its peak is right. Detections are
+/// the volume bursts of brand series and the "more negative" sentiment episodes, also those inside a brand burst
+/// (<see cref="SentimentShift.BurstId"/>): a slow decline that ends in a flood of complaints is both, and its end — the
+/// sentiment change point — is what the episode dates. Hashtag and term bursts are evidence of the same events, not
+/// events of their own, and are not scored.
 /// </summary>
 public static class TrendEvaluator
 {
@@ -17,7 +19,7 @@ public static class TrendEvaluator
     public static List<DetectedEvent> Detections(TrendReport report) =>
         report.Bursts.Where(b => b.SeriesKind == "brand")
             .Select(b => new DetectedEvent(b.Id, "burst", b.Key, b.Start, b.Peak, b.End))
-            .Concat(report.Shifts.Where(s => s is { Kind: "episode", Direction: "more_negative", BurstId: null })
+            .Concat(report.Shifts.Where(s => s is { Kind: "episode", Direction: "more_negative" })
                 .Select(s => new DetectedEvent(s.Id, "sentiment", s.Brand, s.Start, s.Peak, s.End)))
             .ToList();
 

@@ -123,4 +123,26 @@ public class BurstDetectorTests
         Assert.That(d.NewSeries, Is.Empty);
         Assert.That(d.Tests, Is.Zero);
     }
+
+    [Test]
+    public void Bursts_of_one_series_never_share_a_bucket_even_when_widened_edges_meet()
+    {
+        // Pairs of spikes a few hours apart, with shoulders that are surprising on their own: the widened edges of one
+        // run reach the next one.
+        for (var seed = 1; seed <= 12; seed++)
+        {
+            var rng = new Random(seed);
+            var centers = Enumerable.Range(0, 5).Select(j => 100 + (j * 90) + rng.Next(20)).ToList();
+            var gap = 3 + rng.Next(4);
+            var counts = SyntheticCounts.Poisson(Hours, i => centers.Any(c => i == c || i == c + gap) ? 120 : centers.Any(c => i > c && i < c + gap) ? 38 : 20, seed);
+            var bursts = Detect(("acme", counts)).Bursts.OrderBy(b => b.Start).ToList();
+            Assert.That(bursts, Is.Not.Empty);
+            for (var j = 1; j < bursts.Count; j++)
+            {
+                Assert.That(bursts[j].Start, Is.GreaterThanOrEqualTo(bursts[j - 1].End), $"seed {seed}: {bursts[j - 1].Id} and {bursts[j].Id} overlap");
+            }
+
+            Assert.That(bursts.Select(b => b.Id), Is.Unique, $"seed {seed}");
+        }
+    }
 }
