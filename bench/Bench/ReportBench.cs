@@ -39,6 +39,8 @@ public static class ReportBench
             var range = ReportPeriod.Resolve(null, null, ReportPeriod.ParseLength(parse.GetValue(period)!), DateTimeOffset.UtcNow, span);
             var outRoot = Path.Combine(Path.GetTempPath(), "mkt-report-bench-" + Guid.NewGuid().ToString("N")[..8]);
             var times = new List<double>();
+            var cpus = new List<double>();
+            using var self = Process.GetCurrentProcess();
             ReportResult? last = null;
             using var loggers = LoggerFactory.Create(b =>
             {
@@ -50,10 +52,14 @@ public static class ReportBench
             });
             for (var i = 0; i < Math.Max(1, parse.GetValue(runs)); i++)
             {
+                self.Refresh();
+                var cpu0 = self.TotalProcessorTime;
                 var sw = Stopwatch.StartNew();
                 last = await new ReportWriter(loggers: loggers).WriteAsync(store, new ReportRequest { OutDir = Path.Combine(outRoot, "r" + i), Period = range }, ct);
                 times.Add(sw.Elapsed.TotalSeconds);
-                Console.Error.WriteLine($"report run {i + 1}: {sw.Elapsed.TotalSeconds:0.00} s");
+                self.Refresh();
+                cpus.Add((self.TotalProcessorTime - cpu0).TotalSeconds);
+                Console.Error.WriteLine($"report run {i + 1}: {sw.Elapsed.TotalSeconds:0.00} s wall, {cpus[^1]:0.00} s CPU");
             }
 
             double? exportSeconds = null;
@@ -79,6 +85,8 @@ public static class ReportBench
                 cold_seconds = Math.Round(times[0], 2),
                 warm_seconds = times.Count > 1 ? Math.Round(times.Skip(1).Average(), 2) : (double?)null,
                 max_seconds = Math.Round(times.Max(), 2),
+                cpu_seconds = cpus.Select(c => Math.Round(c, 2)).ToList(),
+                load_average = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null,
                 target_seconds = 10,
                 within_target = times.Max() <= 10,
                 notebook_export_seconds = exportSeconds,

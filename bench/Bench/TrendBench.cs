@@ -74,8 +74,12 @@ public static class TrendBench
                 hourly_buckets = core.Report.Series.FirstOrDefault()?.Points.Count ?? 0,
                 fill_seconds = fillSeconds,
                 brand_series_and_bursts_seconds = core.Median,
+                brand_series_and_bursts_cpu_seconds = core.CpuMedian,
                 with_hashtag_series_seconds = tags.Median,
+                with_hashtag_series_cpu_seconds = tags.CpuMedian,
                 full_report_seconds = whole.Median,
+                full_report_cpu_seconds = whole.CpuMedian,
+                load_average = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null,
                 bursts = whole.Report.Bursts.Count,
                 recall = eval.Recall,
                 precision = eval.Precision,
@@ -90,20 +94,28 @@ public static class TrendBench
         return [cmd];
     }
 
-    private static async Task<(double Median, TrendReport Report)> TimeAsync(TrendAnalyzer analyzer, TrendQuery query, int n, CancellationToken ct)
+    /// <summary>Median wall seconds and median CPU seconds (user + sys of the whole process) over n runs.</summary>
+    private static async Task<(double Median, double CpuMedian, TrendReport Report)> TimeAsync(TrendAnalyzer analyzer, TrendQuery query, int n, CancellationToken ct)
     {
         var times = new List<double>();
+        var cpus = new List<double>();
         TrendReport? last = null;
+        using var self = Process.GetCurrentProcess();
         for (var i = 0; i < n; i++)
         {
+            self.Refresh();
+            var cpu0 = self.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             last = await analyzer.AnalyzeAsync(query, ct);
             times.Add(Math.Round(sw.Elapsed.TotalSeconds, 3));
-            Console.Error.WriteLine($"trends: {times[^1]:0.000} s ({last.Bursts.Count} bursts, {last.Series.Count} series)");
+            self.Refresh();
+            cpus.Add(Math.Round((self.TotalProcessorTime - cpu0).TotalSeconds, 3));
+            Console.Error.WriteLine($"trends: {times[^1]:0.000} s wall, {cpus[^1]:0.000} s CPU ({last.Bursts.Count} bursts, {last.Series.Count} series)");
         }
 
         times.Sort();
-        return (times[times.Count / 2], last!);
+        cpus.Sort();
+        return (times[times.Count / 2], cpus[cpus.Count / 2], last!);
     }
 
     /// <summary>Writes the synthetic stream into the store unless it already holds it; returns the seconds spent (0 when reused).</summary>
