@@ -196,6 +196,24 @@ public sealed class PostStoreTests(StoreKind kind)
     }
 
     [Test]
+    public async Task Stream_over_a_time_range_pages_through_every_post_of_it_once_across_tied_times()
+    {
+        // Three posts a second: page boundaries fall inside runs of equal times.
+        var posts = Enumerable.Range(0, 12_345).Select(i => Posts.Make("r" + i, at: Posts.Epoch.AddSeconds(i / 3))).ToList();
+        await _store.UpsertPostsAsync(posts);
+        var (since, until) = (Posts.Epoch.AddSeconds(100), Posts.Epoch.AddSeconds(4000));
+        var seen = new List<SocialPost>();
+        await foreach (var p in _store.StreamPostsAsync(new PostQuery { Since = since, Until = until, Limit = 0 }))
+        {
+            seen.Add(p);
+        }
+
+        var expected = posts.Where(p => p.CreatedAt >= since && p.CreatedAt < until).Select(p => p.PostId).Order(StringComparer.Ordinal).ToList();
+        Assert.That(seen.Select(p => p.PostId).Order(StringComparer.Ordinal), Is.EqualTo(expected));
+        Assert.That(seen.Select(p => p.CreatedAt), Is.Ordered);
+    }
+
+    [Test]
     public async Task Brand_buckets_count_volume_sentiment_and_engagement_per_hour_day_and_week()
     {
         var t0 = new DateTimeOffset(2026, 11, 2, 10, 15, 0, TimeSpan.Zero); // a Monday
