@@ -1,5 +1,8 @@
+using Marketing.Core.Brands;
 using Marketing.Generation.Channels;
 using Marketing.Generation.Drafting;
+using Marketing.Generation.Evidence;
+using Marketing.Synth.Catalog;
 using Marketing.Generation.Targeting;
 
 namespace Marketing.Generation.Tests.Targeting;
@@ -49,6 +52,37 @@ public class SyntheticTargetingTests
             var post = d.EvidenceIds.First(i => i.StartsWith("post:", StringComparison.Ordinal));
             var slash = post.IndexOf('/', StringComparison.Ordinal);
             Assert.That(await _world.Store.GetPostAsync(post[5..slash], post[(slash + 1)..]), Is.Not.Null, $"{d.Id} cites {post}");
+        }
+    }
+
+    [Test]
+    public async Task Themes_and_pain_points_name_what_the_brand_is_known_for_not_how_people_feel()
+    {
+        // The generator picks each post's aspect ("cold brew", "roaming") from the brand's catalog; the extractor never
+        // sees that list, so finding it again from the text alone is the measure.
+        foreach (var profile in SynthCatalog.Brands)
+        {
+            var brand = _world.Watchlist.Find(profile.Id)!;
+            var corpus = await BrandCorpus.LoadAsync(_world.Store, brand, _world.Watchlist, new EvidenceOptions());
+            var pack = await EvidenceBuilder.BuildAsync(_world.Store, corpus, new EvidenceOptions());
+            var aspectWords = profile.Aspects.SelectMany(a => BrandMatcher.Tokenize(a)).ToHashSet(StringComparer.Ordinal);
+            var items = pack.Themes.Concat(pack.PainPoints).ToList();
+            // The brand's injected events (a price hike, a launch) are things people talk about too.
+            aspectWords.UnionWith(_world.Truth.Events.Where(e => e.Brand == profile.Id).SelectMany(e => e.Terms).SelectMany(t => BrandMatcher.Tokenize(t)));
+            var onCatalog = items.Count(i => i.Label.Split(' ').All(aspectWords.Contains));
+            Assert.That(pack.Themes, Has.Count.GreaterThanOrEqualTo(2), profile.Id);
+            Assert.That(pack.PainPoints, Is.Not.Empty, profile.Id);
+            var found = profile.Aspects.Select(a => string.Join(' ', BrandMatcher.Tokenize(a).Where(w => !w.Any(char.IsDigit))))
+                .Count(a => items.Any(i => i.Label == a || a.Split(' ').Contains(i.Label) || i.Label.Split(' ').Contains(a)));
+            var why = $"{profile.Id}: {string.Join(", ", items.Select(i => i.Label))} vs catalog {string.Join(", ", profile.Aspects)}";
+            // Precision: most items are catalog aspects or event terms (the rest are real campaign phrases, like an offer's "free months").
+            Assert.That(onCatalog, Is.GreaterThanOrEqualTo((int)Math.Ceiling(items.Count * 0.6)), why);
+            // Recall: most catalog aspects are found.
+            Assert.That(found, Is.GreaterThanOrEqualTo((int)Math.Ceiling(profile.Aspects.Length * 0.75)), why);
+            Assert.That(items.Select(i => i.Label), Has.None.Matches<string>(l => OpinionWords.ContainsOpinion(l!)), profile.Id);
+            Assert.That(pack.Hashtags.Select(h => h.Label.TrimStart('#')), Has.None.AnyOf(SynthCatalog.Brands.Where(b => b.Id != profile.Id).Select(b => b.Id).ToArray()),
+                $"{profile.Id}: a competitor's hashtag is not this brand's trend");
+            Assert.That(items.SelectMany(i => i.Refs), Is.Not.Empty);
         }
     }
 }
