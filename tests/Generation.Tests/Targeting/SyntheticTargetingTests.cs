@@ -40,6 +40,32 @@ public class SyntheticTargetingTests
     }
 
     [Test]
+    public async Task On_the_segments_saved_by_mkt_segments_the_truths_fan_region_ranks_first_for_every_brand()
+    {
+        await new Marketing.Analysis.Segments.SegmentAnalyzer(_world.Store).RunAsync(new Marketing.Analysis.Segments.SegmentQuery());
+        var ranked = new List<string>();
+        foreach (var brand in _world.Truth.Brands)
+        {
+            var fan = _world.Truth.Segments.OrderByDescending(s => s.Affinity.GetValueOrDefault(brand, double.MinValue)).First();
+            var report = await new TargetingAdvisor(_world.Store).SuggestAsync(_world.Watchlist.Find(brand)!, _world.Watchlist, segments: SegmentSource.Trends);
+            Assert.That(report.Suggestions, Is.Not.Empty, brand);
+            Assert.That(report.Suggestions.Select(s => s.Segment.Source), Has.All.EqualTo("mkt segments"));
+            var first = report.Suggestions[0];
+            ranked.Add($"{brand}: {first.Segment.Id} {first.Segment.Definition["location"]} (truth fan {fan.Region})");
+            Assert.That(first.Segment.Definition["location"], Is.EqualTo(fan.Region), string.Join("; ", ranked));
+        }
+    }
+
+    [Test]
+    public async Task Asking_for_trend_segments_before_mkt_segments_ran_says_what_to_run()
+    {
+        await using var store = await SampleWorld.CreateAsync(injection: false);
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new TargetingAdvisor(store).SuggestAsync(SampleWorld.Acme, SampleWorld.Watchlist, segments: SegmentSource.Trends));
+        Assert.That(ex!.Message, Does.Contain("mkt segments"));
+    }
+
+    [Test]
     public async Task Offline_drafts_on_synthetic_data_are_within_limits_and_cite_stored_posts()
     {
         var brand = _world.Watchlist.Find(_world.Truth.Brands[0])!;
