@@ -296,9 +296,10 @@ public sealed class KafkaConsumerService : BackgroundService
     {
         var text = string.Join(" | ", Chain(ex).Select(e => e.Message));
         string? kind = null;
-        if (Contains(text, "readonly database") || Contains(text, "read-only") || Contains(text, "read only") || Contains(text, "25006"))
+        if (Contains(text, "readonly database") || Contains(text, "read-only") || Contains(text, "read only") || Contains(text, "25006")
+            || Contains(text, "permission denied") || Contains(text, "42501"))
         {
-            kind = "the store is read-only: make it writable (file permissions, a primary instead of a replica)";
+            kind = "the store is read-only (it refuses writes): make it writable (file permissions, grants, a primary instead of a replica)";
         }
         else if (Contains(text, "disk is full") || Contains(text, "disk full") || Contains(text, "No space left") || Contains(text, "53100") || Contains(text, "ENOSPC"))
         {
