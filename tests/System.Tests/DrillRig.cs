@@ -34,6 +34,7 @@ internal sealed partial class DrillRig : IAsyncDisposable
     private static string? _modelPath;
 
     private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<KafkaConsumerService> _consumers = [];
 
     private DrillRig(string name, KafkaMockCluster mock, string db, IPostStore store, FakeChatServer chat, int partitions, string dir)
     {
@@ -135,7 +136,8 @@ internal sealed partial class DrillRig : IAsyncDisposable
     }
 
     /// <summary>An in-process consumer with the real decoder, the model and LLM help, writing to <paramref name="store"/> (default: a store of its own on <see cref="Db"/>).</summary>
-    public async Task<KafkaConsumerService> ConsumerAsync(LlmClient llm, IPostStore? store = null, Action<KafkaOptions>? tweak = null, int llmMaxCalls = 200)
+    /// <param name="llmThreshold">Posts the model scores below this confidence are sent to the LLM (1 = all of them).</param>
+    public async Task<KafkaConsumerService> ConsumerAsync(LlmClient llm, IPostStore? store = null, Action<KafkaOptions>? tweak = null, int llmMaxCalls = 200, float llmThreshold = 0.6f)
     {
         if (store is null)
         {
@@ -145,10 +147,12 @@ internal sealed partial class DrillRig : IAsyncDisposable
 
         var options = Options();
         tweak?.Invoke(options);
-        var help = new LlmSentimentHelper(llm, new LlmSentimentOptions { MaxCalls = llmMaxCalls, ConfidenceThreshold = 0.99f }, store);
+        var help = new LlmSentimentHelper(llm, new LlmSentimentOptions { MaxCalls = llmMaxCalls, ConfidenceThreshold = llmThreshold }, store);
         var scorer = new SentimentScorer(SentimentModel.Load(ModelPath), null, help);
         var decoder = RecordDecoders.Create(new IngestOptions(), null);
-        return new KafkaConsumerService(options, decoder, [scorer], store, DrillLogger<KafkaConsumerService>.Instance);
+        var consumer = new KafkaConsumerService(options, decoder, [scorer], store, DrillLogger<KafkaConsumerService>.Instance);
+        _consumers.Add(consumer);
+        return consumer;
     }
 
     /// <summary>What a <c>mkt consume</c> child needs to join: the model and the LLM endpoint, through its configuration.</summary>
@@ -317,6 +321,19 @@ internal sealed partial class DrillRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A failed test may leave consumers running: stop them before their cluster and store go away.
+        foreach (var c in _consumers)
+        {
+            using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await c.StopAsync(giveUp.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
         foreach (var d in _owned)
         {
             await d.DisposeAsync();
@@ -399,7 +416,10 @@ internal sealed class DrillLogger<T> : ILogger<T>
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+    // DRILL_LOG=info shows assignments and lag too.
+    private static readonly LogLevel Threshold = Environment.GetEnvironmentVariable("DRILL_LOG") == "info" ? LogLevel.Information : LogLevel.Warning;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= Threshold;
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
