@@ -94,7 +94,10 @@ internal sealed class TcpOutageProxy : IAsyncDisposable
 
     private async Task PipeAsync(TcpClient client)
     {
-        var server = new TcpClient();
+        // No Nagle: PostgreSQL's protocol is small request/response messages, which Nagle + delayed ACKs would hold
+        // back 40 ms each.
+        client.NoDelay = true;
+        var server = new TcpClient { NoDelay = true };
         try
         {
             await server.ConnectAsync(_targetHost, _targetPort, _stop.Token);
