@@ -102,6 +102,131 @@ public sealed class TextFeaturizer
     /// <summary>Raw hashed slots (with repeats) of the word and character n-grams; used for document frequencies too.</summary>
     internal void CollectHashes(List<SocialToken> tokens, List<int> dest)
     {
+        var buf = new HashBuffer(new int[64 + (tokens.Count * 24)]);
+        CollectHashes(tokens, ref buf);
+        foreach (var h in buf.Written)
+        {
+            dest.Add(h);
+        }
+    }
+
+    /// <summary>
+    /// One pass from tokens to the three class scores, for scoring: the same sublinear TF-IDF and per-block L2
+    /// normalization as <see cref="Featurize(List{SocialToken})"/>, but folded into the dot product
+    /// (w·(x/‖x‖) = (w·x)/‖x‖), reading one packed (idf, w0, w1, w2) entry per distinct slot and allocating nothing.
+    /// <paramref name="packed"/> holds 4 floats per hashed slot; <paramref name="lexWeights"/> 3 per lexicon feature.
+    /// </summary>
+    internal void Score(List<SocialToken> tokens, float[] packed, float[] lexWeights, Span<float> logits)
+    {
+        var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
+        CollectHashes(tokens, ref buf);
+        var raw = buf.Written;
+        raw.Sort();
+
+        float wordSum = 0, w0 = 0, w1 = 0, w2 = 0;
+        float charSum = 0, c0 = 0, c1 = 0, c2 = 0;
+        var k = 0;
+        while (k < raw.Length)
+        {
+            var index = raw[k];
+            var tf = 0;
+            while (k < raw.Length && raw[k] == index)
+            {
+                tf++;
+                k++;
+            }
+
+            var at = index * 4;
+            var v = (tf == 1 ? 1f : 1f + MathF.Log(tf)) * packed[at];
+            if (v == 0)
+            {
+                continue;
+            }
+
+            if (index < _charOffset)
+            {
+                wordSum += v * v;
+                w0 += v * packed[at + 1];
+                w1 += v * packed[at + 2];
+                w2 += v * packed[at + 3];
+            }
+            else
+            {
+                charSum += v * v;
+                c0 += v * packed[at + 1];
+                c1 += v * packed[at + 2];
+                c2 += v * packed[at + 3];
+            }
+        }
+
+        if (wordSum > 0)
+        {
+            var f = Settings.WordScale / MathF.Sqrt(wordSum);
+            logits[0] += w0 * f;
+            logits[1] += w1 * f;
+            logits[2] += w2 * f;
+        }
+
+        if (charSum > 0)
+        {
+            var f = Settings.CharScale / MathF.Sqrt(charSum);
+            logits[0] += c0 * f;
+            logits[1] += c1 * f;
+            logits[2] += c2 * f;
+        }
+
+        if (Settings.LexiconScale != 0)
+        {
+            Span<float> lex = stackalloc float[LexiconFeatures.Count];
+            LexiconFeatures.Compute(tokens, Normalizer.Lexicon, lex);
+            for (var j = 0; j < lex.Length; j++)
+            {
+                if (lex[j] != 0)
+                {
+                    var v = lex[j] * Settings.LexiconScale;
+                    logits[0] += v * lexWeights[j * 3];
+                    logits[1] += v * lexWeights[(j * 3) + 1];
+                    logits[2] += v * lexWeights[(j * 3) + 2];
+                }
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static int[]? _scratch;
+
+    private static int[] Scratch(int size)
+    {
+        if (_scratch is null || _scratch.Length < size)
+        {
+            _scratch = new int[Math.Max(size, 1024)];
+        }
+
+        return _scratch;
+    }
+
+    /// <summary>An append-only span over an array that grows when full (long texts).</summary>
+    private ref struct HashBuffer(int[] array)
+    {
+        private int[] _array = array;
+        private int _count;
+
+        public readonly Span<int> Written => _array.AsSpan(0, _count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int value)
+        {
+            if (_count == _array.Length)
+            {
+                Array.Resize(ref _array, _array.Length * 2);
+            }
+
+            _array[_count++] = value;
+        }
+    }
+
+    private void CollectHashes(List<SocialToken> tokens, ref HashBuffer dest)
+    {
         var n = tokens.Count;
         Span<uint> tokenHash = n <= 512 ? stackalloc uint[n] : new uint[n];
         for (var t = 0; t < n; t++)
