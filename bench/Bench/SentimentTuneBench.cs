@@ -71,6 +71,8 @@ public static class SentimentTuneBench
                 case "lex": f = f with { LexiconScale = F() }; break;
                 case "word": f = f with { WordScale = F() }; break;
                 case "char": f = f with { CharScale = F() }; break;
+                case "sup": f = f with { Supervised = F() }; break;
+                case "supsmooth": f = f with { SupervisedSmoothing = F() }; break;
                 case "bits": f = f with { WordBits = I(), CharBits = I() }; break;
                 default: throw new ArgumentException($"unknown key {k}");
             }

@@ -100,7 +100,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
     private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
     {
         var settings = options.Featurizer;
-        var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList());
+        var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList(), rows.Select(i => (int)data[i].Label).ToList());
         var featurizer = new TextFeaturizer(settings, normalizer, idf);
 
         var counts = new int[3];

@@ -292,24 +292,39 @@ public sealed class TextFeaturizer
         }
     }
 
-    /// <summary>Computes the IDF table from training documents (smooth IDF; 0 below the minimum document frequency).</summary>
-    public static float[] ComputeIdf(FeaturizerSettings settings, SocialTextNormalizer normalizer, IReadOnlyList<List<SocialToken>> docs)
+    /// <summary>
+    /// Computes the slot weights from training documents: smooth IDF, 0 below the minimum document frequency, and,
+    /// when <see cref="FeaturizerSettings.Supervised"/> is on and labels are given, times a supervised term weight
+    /// 1 + α·(1 − H), where H is the normalized entropy of the class-balanced distribution of the documents holding the
+    /// n-gram: n-grams that separate the classes weigh more (and so are less shrunk by L2), as in NB-weighted SVMs.
+    /// </summary>
+    public static float[] ComputeIdf(FeaturizerSettings settings, SocialTextNormalizer normalizer, IReadOnlyList<List<SocialToken>> docs, IReadOnlyList<int>? labels = null)
     {
         var probe = new TextFeaturizer(settings, normalizer, null);
         var size = (1 << settings.WordBits) + (1 << settings.CharBits);
         var df = new int[size];
+        var supervised = settings.Supervised > 0 && labels is not null;
+        var classDf = supervised ? new int[size * 3] : [];
+        var classDocs = new int[3];
         var buf = new List<int>(1024);
-        foreach (var doc in docs)
+        for (var d = 0; d < docs.Count; d++)
         {
             buf.Clear();
-            probe.CollectHashes(doc, buf);
+            probe.CollectHashes(docs[d], buf);
             buf.Sort();
+            var label = supervised ? labels![d] : 0;
+            classDocs[label]++;
             var prev = -1;
             foreach (var i in buf)
             {
                 if (i != prev)
                 {
                     df[i]++;
+                    if (supervised)
+                    {
+                        classDf[(i * 3) + label]++;
+                    }
+
                     prev = i;
                 }
             }
@@ -318,10 +333,30 @@ public sealed class TextFeaturizer
         var idf = new float[size];
         var n = docs.Count;
         var charOffset = 1 << settings.WordBits;
+        var smooth = settings.SupervisedSmoothing;
+        Span<double> q = stackalloc double[3];
         for (var i = 0; i < size; i++)
         {
             var min = i < charOffset ? settings.WordMinDf : settings.CharMinDf;
             idf[i] = df[i] < Math.Max(1, min) ? 0f : MathF.Log((1f + n) / (1f + df[i])) + 1f;
+            if (supervised && idf[i] > 0)
+            {
+                double sum = 0;
+                for (var c = 0; c < 3; c++)
+                {
+                    q[c] = (classDf[(i * 3) + c] + smooth) / (classDocs[c] + (2 * smooth));
+                    sum += q[c];
+                }
+
+                double h = 0;
+                for (var c = 0; c < 3; c++)
+                {
+                    var p = q[c] / sum;
+                    h -= p * Math.Log(p);
+                }
+
+                idf[i] *= (float)(1 + (settings.Supervised * (1 - (h / Math.Log(3)))));
+            }
         }
 
         return idf;
