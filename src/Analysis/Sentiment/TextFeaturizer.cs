@@ -121,21 +121,50 @@ public sealed class TextFeaturizer
         var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
         CollectHashes(tokens, ref buf);
         var raw = buf.Written;
-        raw.Sort();
+
+        // Term frequencies through a small open-addressing table instead of a sort: O(n) for the ~500 n-grams of a
+        // tweet. Slots are visited in first-seen order, which is deterministic, so scores are reproducible.
+        var cap = 64;
+        while (cap < raw.Length * 2)
+        {
+            cap <<= 1;
+        }
+
+        var (keys, counts, order) = Table(cap);
+        var mask = cap - 1;
+        var unique = 0;
+        foreach (var h in raw)
+        {
+            var at = (int)(((uint)h * 0x9E3779B1u) >> 7) & mask;
+            while (true)
+            {
+                var key = keys[at];
+                if (key == 0)
+                {
+                    keys[at] = h + 1;
+                    counts[at] = 1;
+                    order[unique++] = at;
+                    break;
+                }
+
+                if (key == h + 1)
+                {
+                    counts[at]++;
+                    break;
+                }
+
+                at = (at + 1) & mask;
+            }
+        }
 
         float wordSum = 0, w0 = 0, w1 = 0, w2 = 0;
         float charSum = 0, c0 = 0, c1 = 0, c2 = 0;
-        var k = 0;
-        while (k < raw.Length)
+        for (var u = 0; u < unique; u++)
         {
-            var index = raw[k];
-            var tf = 0;
-            while (k < raw.Length && raw[k] == index)
-            {
-                tf++;
-                k++;
-            }
-
+            var cell = order[u];
+            var index = keys[cell] - 1;
+            var tf = counts[cell];
+            keys[cell] = 0;
             var at = index * 4;
             var v = (tf == 1 ? 1f : 1f + MathF.Log(tf)) * packed[at];
             if (v == 0)
@@ -194,6 +223,28 @@ public sealed class TextFeaturizer
 
     [ThreadStatic]
     private static int[]? _scratch;
+
+    [ThreadStatic]
+    private static int[]? _keys;
+
+    [ThreadStatic]
+    private static int[]? _counts;
+
+    [ThreadStatic]
+    private static int[]? _order;
+
+    /// <summary>The per-thread counting table, all keys 0 (each use clears the cells it filled).</summary>
+    private static (int[] Keys, int[] Counts, int[] Order) Table(int cap)
+    {
+        if (_keys is null || _keys.Length < cap)
+        {
+            _keys = new int[cap];
+            _counts = new int[cap];
+            _order = new int[cap];
+        }
+
+        return (_keys, _counts!, _order!);
+    }
 
     private static int[] Scratch(int size)
     {
