@@ -25,7 +25,7 @@ public static class PipelineBench
     {
         var posts = new Option<int>("--posts") { Description = "Posts to produce and consume.", DefaultValueFactory = _ => 200_000 };
         var batch = new Option<int>("--batch") { Description = "Consumer batch size.", DefaultValueFactory = _ => 5000 };
-        var model = new Option<string?>("--model") { Description = "Sentiment model. Default: bench/results/sentiment-semeval.zip (written by the sentiment bench), else one trained here." };
+        var model = new Option<string?>("--model") { Description = "Sentiment model. Default: bench/results/sentiment-semeval.zip (written by the sentiment bench; trained here when missing), or sentiment-generated.zip without ../shared." };
         var shared = new Option<string?>("--shared") { Description = "The shared folder (default $MKT_SHARED, then ../shared beside the repository)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the run without scoring." };
         var stamped = new Option<bool>("--stamped") { Description = "Also run with a fixed label stamped on every post (no model): what storing the sentiment columns costs, apart from scoring." };
@@ -155,13 +155,13 @@ public static class PipelineBench
 
     private static SentimentModel LoadOrTrain(string? path, string sharedRoot, CancellationToken ct)
     {
-        path ??= Path.Combine("bench", "results", "sentiment-semeval.zip");
+        var train = Path.Combine(sharedRoot, "data", "semeval2017-4a", "train.tsv");
+        path ??= Path.Combine("bench", "results", File.Exists(train) ? "sentiment-semeval.zip" : "sentiment-generated.zip");
         if (File.Exists(path))
         {
             return SentimentModel.Load(path);
         }
 
-        var train = Path.Combine(sharedRoot, "data", "semeval2017-4a", "train.tsv");
         var lexicon = Path.Combine(sharedRoot, "data", "vader-lexicon", "vader_lexicon.txt");
         IReadOnlyList<SentimentExample> data = File.Exists(train) ? SentimentData.ReadLabelled(train).ToList() : Generated(3000);
         Console.Error.WriteLine($"pipeline bench: no model at {path}; training one on {(File.Exists(train) ? train : "generated sentences")} ...");
