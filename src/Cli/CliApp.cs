@@ -20,6 +20,7 @@ public static class CliApp
             SynthCommands.Create(),
             IngestCommands.Create(),
             KafkaCommands.Create(),
+            StatusCommands.Create(),
             SentimentCommands.Create(),
             TrendCommands.Create(),
             GenerationCommands.Create(),

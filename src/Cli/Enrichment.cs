@@ -13,7 +13,10 @@ namespace Marketing.Cli;
 /// </summary>
 public static class Enrichment
 {
-    public static async Task<IReadOnlyList<IPostEnricher>> CreateAsync(CliContext ctx, CancellationToken ct)
+    public static Task<IReadOnlyList<IPostEnricher>> CreateAsync(CliContext ctx, CancellationToken ct) => CreateAsync(ctx, null, ct);
+
+    /// <param name="llmCreated">Told the LLM client when LLM help is on (the consumer reports its breaker state).</param>
+    public static async Task<IReadOnlyList<IPostEnricher>> CreateAsync(CliContext ctx, Action<ILlmClient>? llmCreated, CancellationToken ct)
     {
         var log = ctx.Logger<SentimentScorer>();
         if (!File.Exists(ctx.Options.Model))
@@ -24,6 +27,11 @@ public static class Enrichment
 
         var brands = ctx.TryLoadBrands() is { } watchlist ? new BrandMatcher(watchlist) : null;
         var llm = LlmClientFactory.Create(ctx.Configuration, ctx.LoggerFactory, await ctx.StoreAsync(ct));
+        if (!llm.Provider.IsOffline)
+        {
+            llmCreated?.Invoke(llm);
+        }
+
         var help = llm.Provider.IsOffline
             ? null
             : new LlmSentimentHelper(llm, null, await ctx.StoreAsync(ct), ctx.Logger<LlmSentimentHelper>());

@@ -57,6 +57,14 @@ public static class WebApp
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        var metrics = app.Services.GetRequiredService<WebMetrics>();
+        metrics.AddLlm("web", services.Llm);
+        foreach (var (name, llm) in services.MeteredLlms)
+        {
+            metrics.AddLlm(name, llm);
+        }
+
+        metrics.SetConsumers(() => app.Services.GetServices<IHostedService>().OfType<Marketing.Ingest.Kafka.KafkaConsumerService>());
         app.Use(async (ctx, next) =>
         {
             app.Services.GetRequiredService<WebMetrics>().Requests.Increment();

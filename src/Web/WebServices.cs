@@ -23,4 +23,7 @@ public sealed class WebServices
 
     /// <summary>Extra services to host in the same process: Kafka consumers, the report scheduler.</summary>
     public IReadOnlyList<Func<IServiceProvider, IHostedService>> HostedServices { get; init; } = [];
+
+    /// <summary>Other LLM clients the process uses (the hosted consumer's sentiment help), reported on /metrics by name.</summary>
+    public IReadOnlyList<(string Name, ILlmClient Client)> MeteredLlms { get; init; } = [];
 }

@@ -172,7 +172,15 @@ public static class KafkaCommands
                 }
             }
 
-            var service = new KafkaConsumerService(options, decoder, await Enrichment.CreateAsync(ctx, ct), store, ctx.Logger<KafkaConsumerService>());
+            Marketing.Llm.ILlmClient? llm = null;
+            var enrichers = await Enrichment.CreateAsync(ctx, c => llm = c, ct);
+            var service = new KafkaConsumerService(options, decoder, enrichers, store, ctx.Logger<KafkaConsumerService>())
+            {
+                // mkt status shows it: the breaker lives in this process only.
+                StatusDetails = () => llm is { } l
+                    ? new Dictionary<string, object?> { ["llm_breaker"] = l.Usage.BreakerState, ["llm_calls"] = l.Usage.Calls, ["llm_failures"] = l.Usage.Failures, ["llm_cache_hits"] = l.Usage.CacheHits }
+                    : new Dictionary<string, object?> { ["llm_breaker"] = "offline" },
+            };
             await service.StartAsync(ct);
             var progress = Stopwatch.StartNew();
             try

@@ -57,7 +57,8 @@ public static class WebCommands
             var watchlist = ctx.TryLoadBrands();
             var matcher = watchlist is null ? null : new BrandMatcher(watchlist);
             var scorer = File.Exists(ctx.Options.Model) ? SentimentScorer.Load(ctx.Options.Model, matcher, null, ctx.LoggerFactory) : null;
-            var (hosted, notes) = HostedServices(ctx, store, matcher, await Enrichment.CreateAsync(ctx, ct));
+            ILlmClient? ingestLlm = null;
+            var (hosted, notes) = HostedServices(ctx, store, matcher, await Enrichment.CreateAsync(ctx, c => ingestLlm = c, ct));
             var services = new WebServices
             {
                 Store = store,
@@ -65,6 +66,7 @@ public static class WebCommands
                 Sentiment = scorer,
                 Watchlist = watchlist,
                 HostedServices = hosted,
+                MeteredLlms = ingestLlm is null ? [] : [("ingest", ingestLlm)],
                 DisplaySettings = new Dictionary<string, string>
                 {
                     ["Urls"] = options.Urls,

@@ -17,4 +17,7 @@ public static class DeadLetterHeaders
     public const string SourcePartition = "mkt.source.partition";
 
     public const string SourceOffset = "mkt.source.offset";
+
+    /// <summary>Present when the value was cut (it was larger than a dead letter may be): the original length in bytes.</summary>
+    public const string TruncatedFrom = "mkt.value.truncated_from";
 }

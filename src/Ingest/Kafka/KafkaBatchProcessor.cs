@@ -22,6 +22,9 @@ public sealed class KafkaBatchProcessor
 
     private const int MaxRawChars = 2000;
 
+    /// <summary>Dead-letter values are cut to this many bytes, under librdkafka's default message.max.bytes (1,000,000).</summary>
+    public const int MaxDeadLetterBytes = 512 * 1024;
+
     private readonly IRecordDecoder _decoder;
     private readonly IReadOnlyList<IPostEnricher> _enrichers;
     private readonly IPostStore _store;
@@ -68,9 +71,9 @@ public sealed class KafkaBatchProcessor
         for (var i = 0; i < results.Length; i++)
         {
             posts.AddRange(results[i].Posts);
-            foreach (var r in results[i].Rejects)
+            if (Collapse(results[i].Rejects) is { } reject)
             {
-                rejects.Add((r, messages[i]));
+                rejects.Add((reject, messages[i]));
             }
         }
 
@@ -101,6 +104,22 @@ public sealed class KafkaBatchProcessor
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// One reject per message: a message whose records are all bad (a JSON array of 100,000 non-objects) must not
+    /// become 100,000 dead letters each carrying the whole message. The reasons are counted in the detail.
+    /// </summary>
+    internal static RejectedRecord? Collapse(IReadOnlyList<RejectedRecord> rejects)
+    {
+        if (rejects.Count <= 1)
+        {
+            return rejects.Count == 0 ? null : rejects[0];
+        }
+
+        var first = rejects[0];
+        var counts = string.Join(", ", rejects.GroupBy(r => r.Reason, StringComparer.Ordinal).Select(g => $"{g.Count():N0} {g.Key}"));
+        return first with { Detail = $"{rejects.Count:N0} records of this message were rejected ({counts}); the first: {first.Detail}" };
     }
 
     private DecodeResult DecodeOne(ConsumeResult<byte[]?, byte[]?> m)
@@ -163,15 +182,38 @@ public sealed class KafkaBatchProcessor
                 { DeadLetterHeaders.SourcePartition, Encoding.UTF8.GetBytes(m.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) },
                 { DeadLetterHeaders.SourceOffset, Encoding.UTF8.GetBytes(m.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)) },
             };
-            var message = new Message<byte[]?, byte[]?> { Key = m.Message.Key, Value = m.Message.Value, Headers = headers };
-            _deadLetters.Produce(_options.DeadLetterTopic(m.Topic), message, report =>
+            var value = m.Message.Value;
+            if (value is { Length: > MaxDeadLetterBytes })
+            {
+                // The broker would refuse the whole message (message.max.bytes), and the batch could never be
+                // acknowledged: keep the head of the value and say how long it was.
+                headers.Add(DeadLetterHeaders.TruncatedFrom, Encoding.UTF8.GetBytes(value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                value = value[..MaxDeadLetterBytes];
+            }
+
+            var message = new Message<byte[]?, byte[]?> { Key = m.Message.Key, Value = value, Headers = headers };
+            void OnReport(DeliveryReport<byte[]?, byte[]?> report)
             {
                 if (report.Error.IsError)
                 {
                     Interlocked.Increment(ref failures);
                     lastError = report.Error;
                 }
-            });
+            }
+
+            while (true)
+            {
+                try
+                {
+                    _deadLetters.Produce(_options.DeadLetterTopic(m.Topic), message, OnReport);
+                    break;
+                }
+                catch (ProduceException<byte[]?, byte[]?> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    // Many rejects at once: let librdkafka send some, then queue the rest.
+                    _deadLetters.Poll(TimeSpan.FromMilliseconds(50));
+                }
+            }
         }
 
         // Flush until every dead letter is acknowledged (or failed): only then may the offsets be stored.

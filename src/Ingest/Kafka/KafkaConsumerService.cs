@@ -73,6 +73,23 @@ public sealed class KafkaConsumerService : BackgroundService
     /// <summary>True once the consumer stopped because no message came for <see cref="KafkaOptions.IdleExit"/>.</summary>
     public bool StoppedWhenIdle { get; private set; }
 
+    /// <summary>Artifact kind of the status each member writes to the store (read by <c>mkt status</c>).</summary>
+    public const string StatusArtifactKind = "kafka-consumer";
+
+    /// <summary>This member's key in the <see cref="StatusArtifactKind"/> artifacts: group/host/pid.</summary>
+    public string MemberKey => $"{_options.GroupId}/{Environment.MachineName}/{Environment.ProcessId}";
+
+    /// <summary>Extra facts for the status artifact (for example the LLM breaker state); read on the consumer thread.</summary>
+    public Func<IReadOnlyDictionary<string, object?>>? StatusDetails { get; init; }
+
+    /// <summary>The last failed write, explained (null once a write succeeds again).</summary>
+    public string? StoreProblem { get; private set; }
+
+    /// <summary>Sum over the assigned partitions of high watermark − position, as last measured (-1 before the first).</summary>
+    public long Lag => Interlocked.Read(ref _lag);
+
+    private long _lag = -1;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // librdkafka's Consume blocks: give the loop a thread of its own instead of blocking the host's startup.
         Task.Run(() => Run(stoppingToken), CancellationToken.None);
@@ -227,6 +244,7 @@ public sealed class KafkaConsumerService : BackgroundService
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     Counters.AddFailedWrite();
+                    StoreProblem = Explain(ex);
                     if (stop.IsCancellationRequested && attempt >= 3)
                     {
                         _logger.LogError(ex, "Shutting down with an unwritten batch of {Count} message(s); its offsets are not stored, so it will be redelivered", _batch.Count);
@@ -234,7 +252,15 @@ public sealed class KafkaConsumerService : BackgroundService
                         return;
                     }
 
-                    _logger.LogError(ex, "Batch write failed (attempt {Attempt}, {Count} message(s)); offsets not stored, partitions paused, retrying in {Delay} ms", attempt, _batch.Count, (int)backoff.TotalMilliseconds);
+                    if (attempt == 1 || attempt % 10 == 0)
+                    {
+                        _logger.LogError(ex, "Batch write failed: {Problem} (attempt {Attempt}, {Count} message(s)); offsets not stored, partitions paused, retrying in {Delay} ms", StoreProblem, attempt, _batch.Count, (int)backoff.TotalMilliseconds);
+                    }
+                    else
+                    {
+                        _logger.LogWarning("Batch write failed again: {Problem} (attempt {Attempt}); retrying in {Delay} ms", StoreProblem, attempt, (int)backoff.TotalMilliseconds);
+                    }
+
                     if (paused.Count == 0)
                     {
                         paused.AddRange(consumer.Assignment);
@@ -257,8 +283,45 @@ public sealed class KafkaConsumerService : BackgroundService
             }
         }
 
+        StoreProblem = null;
         StoreOffsets(consumer);
         _batch.Clear();
+    }
+
+    /// <summary>
+    /// What a failed write means for an operator. A full disk or a read-only store will not heal by itself: say so,
+    /// so the log tells what to fix. Either way the batch is kept and retried; no offset is stored for it.
+    /// </summary>
+    public static string Explain(Exception ex)
+    {
+        var text = string.Join(" | ", Chain(ex).Select(e => e.Message));
+        string? kind = null;
+        if (Contains(text, "readonly database") || Contains(text, "read-only") || Contains(text, "read only") || Contains(text, "25006")
+            || Contains(text, "permission denied") || Contains(text, "42501"))
+        {
+            kind = "the store is read-only (it refuses writes): make it writable (file permissions, grants, a primary instead of a replica)";
+        }
+        else if (Contains(text, "disk is full") || Contains(text, "disk full") || Contains(text, "No space left") || Contains(text, "53100") || Contains(text, "ENOSPC"))
+        {
+            kind = "the store's disk is full: free space";
+        }
+        else if (Chain(ex).Any(e => e is System.Net.Sockets.SocketException or TimeoutException) || Contains(text, "Failed to connect") || Contains(text, "unavailable") || Contains(text, "Exception while reading from stream") || Contains(text, "connection"))
+        {
+            kind = "the store is unreachable: it is retried until it answers";
+        }
+
+        var first = ex.GetBaseException().Message;
+        return kind is null ? $"{ex.GetType().Name}: {first}" : $"{kind} ({ex.GetType().Name}: {first})";
+
+        static bool Contains(string text, string part) => text.Contains(part, StringComparison.OrdinalIgnoreCase);
+
+        static IEnumerable<Exception> Chain(Exception e)
+        {
+            for (Exception? x = e; x is not null; x = x.InnerException)
+            {
+                yield return x;
+            }
+        }
     }
 
     /// <summary>
@@ -365,6 +428,7 @@ public sealed class KafkaConsumerService : BackgroundService
         {
             // Leaves the group at once, so the partitions move now instead of after the session timeout.
             consumer.Close();
+            WriteStatus(stopped: true);
             var s = Counters.Snapshot();
             _logger.LogInformation("Consumer stopped: {Messages} message(s), read {Read}, stored {Stored}, duplicates {Duplicates}, rejected {Rejected}", s.Messages, s.Read, s.Stored, s.Duplicates, s.Rejected);
         }
@@ -372,16 +436,67 @@ public sealed class KafkaConsumerService : BackgroundService
 
     private void LogLag(IConsumer<byte[]?, byte[]?> consumer)
     {
-        foreach (var tp in consumer.Assignment)
+        long total = 0;
+        try
         {
-            var watermarks = consumer.GetWatermarkOffsets(tp);
-            var position = consumer.Position(tp);
-            if (watermarks.High == Offset.Unset || position == Offset.Unset)
+            foreach (var tp in consumer.Assignment)
             {
-                continue;
+                var watermarks = consumer.GetWatermarkOffsets(tp);
+                var position = consumer.Position(tp);
+                if (watermarks.High == Offset.Unset || position == Offset.Unset)
+                {
+                    continue;
+                }
+
+                total += watermarks.High.Value - position.Value;
+                _logger.LogInformation("Consumer lag {Topic} {Partition} {Offset} {Lag}", tp.Topic, tp.Partition.Value, position.Value, watermarks.High.Value - position.Value);
+            }
+        }
+        catch (KafkaException ex)
+        {
+            _logger.LogDebug("Lag not measured: {Reason}", ex.Error.Reason);
+        }
+
+        Interlocked.Exchange(ref _lag, total);
+        WriteStatus(stopped: false);
+    }
+
+    /// <summary>
+    /// Best effort: this member's counters, lag, store problem and <see cref="StatusDetails"/> as a
+    /// <see cref="StatusArtifactKind"/> artifact, so <c>mkt status</c> can show what only the process knows.
+    /// </summary>
+    private void WriteStatus(bool stopped)
+    {
+        try
+        {
+            var s = Counters.Snapshot();
+            var status = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["member"] = MemberKey,
+                ["group"] = _options.GroupId,
+                ["topic"] = _options.Topic,
+                ["updated_at"] = DateTimeOffset.UtcNow,
+                ["stopped"] = stopped,
+                ["messages"] = s.Messages,
+                ["stored"] = s.Stored,
+                ["duplicates"] = s.Duplicates,
+                ["rejected"] = s.Rejected,
+                ["failed_writes"] = Counters.FailedWrites,
+                ["lag"] = Lag,
+                ["store_problem"] = StoreProblem,
+            };
+            foreach (var (k, v) in StatusDetails?.Invoke() ?? new Dictionary<string, object?>())
+            {
+                status[k] = v;
             }
 
-            _logger.LogInformation("Consumer lag {Topic} {Partition} {Offset} {Lag}", tp.Topic, tp.Partition.Value, position.Value, watermarks.High.Value - position.Value);
+            var json = System.Text.Json.JsonSerializer.Serialize(status);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _store.PutArtifactAsync(StatusArtifactKind, MemberKey, json, timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogDebug("Status not written: {Reason}", ex.Message);
         }
     }
 
