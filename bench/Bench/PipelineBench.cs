@@ -25,12 +25,13 @@ public static class PipelineBench
     {
         var posts = new Option<int>("--posts") { Description = "Posts to produce and consume.", DefaultValueFactory = _ => 200_000 };
         var batch = new Option<int>("--batch") { Description = "Consumer batch size.", DefaultValueFactory = _ => 5000 };
-        var model = new Option<string?>("--model") { Description = "Sentiment model. Default: bench/results/sentiment-semeval.zip (written by the sentiment bench), else one trained here." };
+        var model = new Option<string?>("--model") { Description = "Sentiment model. Default: bench/results/sentiment-semeval.zip (written by the sentiment bench; trained here when missing), or sentiment-generated.zip without ../shared." };
         var shared = new Option<string?>("--shared") { Description = "The shared folder (default $MKT_SHARED, then ../shared beside the repository)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the run without scoring." };
+        var stamped = new Option<bool>("--stamped") { Description = "Also run with a fixed label stamped on every post (no model): what storing the sentiment columns costs, apart from scoring." };
         var cmd = new Command("pipeline", "End to end: Kafka (embedded mock) -> parse -> sentiment -> SQLite posts/s, beside the same pipeline without scoring.")
         {
-            posts, batch, model, shared, noBaseline,
+            posts, batch, model, shared, noBaseline, stamped,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -43,6 +44,9 @@ public static class PipelineBench
             var m = LoadOrTrain(parse.GetValue(model), root, ct);
             Console.Error.WriteLine($"pipeline bench: model version {m.Version}; texts: {textSource}");
             var scorer = new SentimentScorer(m);
+
+            // A long-running consumer scores millions of posts with one loaded model: warm the JIT as it would be.
+            scorer.Score((texts ?? ["a warm-up post"]).Take(5000).Select((t, i) => new SocialPost { Platform = "warm", PostId = i.ToString(CultureInfo.InvariantCulture), Text = t, Language = "en" }).ToList());
 
             var records = Records(n, texts);
             var bytes = records.Sum(r => (long)r.Length);
@@ -68,6 +72,13 @@ public static class PipelineBench
                     Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> SQLite (no scoring) {plain.PostsPerSecond:N0} posts/s");
                 }
 
+                Run? stampedRun = null;
+                if (parse.GetValue(stamped))
+                {
+                    stampedRun = await RunAsync(mock.BootstrapServers, "stamped", Path.Combine(dir, "stamped.db"), [new StampEnricher(m.Version)], n, parse.GetValue(batch), ct);
+                    Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> fixed label -> SQLite {stampedRun.PostsPerSecond:N0} posts/s");
+                }
+
                 BenchResult.Write("pipeline", new
                 {
                     posts = n,
@@ -79,6 +90,7 @@ public static class PipelineBench
                     produce_messages_per_second = Math.Round(n / produceSeconds),
                     kafka_parse_score_sqlite = scored,
                     kafka_parse_sqlite_without_scoring = plain,
+                    kafka_parse_fixed_label_sqlite = stampedRun,
                     scoring_share_of_pipeline_time = plain is null ? (double?)null : Math.Round(1 - (plain.Seconds / scored.Seconds), 3),
                     command = $"dotnet run -c Release --project bench/Bench -- pipeline --posts {n}",
                     machine = BenchResult.Machine(),
@@ -92,6 +104,23 @@ public static class PipelineBench
             return 0;
         });
         return [cmd];
+    }
+
+    /// <summary>Stamps one fixed model label on every post: the store's cost of the sentiment columns without the model.</summary>
+    private sealed class StampEnricher(string version) : IPostEnricher
+    {
+        private readonly SentimentResult _result = new(SentimentLabel.Neutral, 0.2f, 0.6f, 0.2f, "model", version);
+
+        public ValueTask EnrichAsync(IReadOnlyList<SocialPost> batch, CancellationToken ct)
+        {
+            foreach (var post in batch)
+            {
+                post.Sentiment = _result;
+                post.BrandSentiments = [];
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     public sealed record Run(long Posts, long Scored, double Seconds, double PostsPerSecond, double CpuSeconds, double PostsPerCpuSecond, long RowsInStore);
@@ -126,13 +155,13 @@ public static class PipelineBench
 
     private static SentimentModel LoadOrTrain(string? path, string sharedRoot, CancellationToken ct)
     {
-        path ??= Path.Combine("bench", "results", "sentiment-semeval.zip");
+        var train = Path.Combine(sharedRoot, "data", "semeval2017-4a", "train.tsv");
+        path ??= Path.Combine("bench", "results", File.Exists(train) ? "sentiment-semeval.zip" : "sentiment-generated.zip");
         if (File.Exists(path))
         {
             return SentimentModel.Load(path);
         }
 
-        var train = Path.Combine(sharedRoot, "data", "semeval2017-4a", "train.tsv");
         var lexicon = Path.Combine(sharedRoot, "data", "vader-lexicon", "vader_lexicon.txt");
         IReadOnlyList<SentimentExample> data = File.Exists(train) ? SentimentData.ReadLabelled(train).ToList() : Generated(3000);
         Console.Error.WriteLine($"pipeline bench: no model at {path}; training one on {(File.Exists(train) ? train : "generated sentences")} ...");

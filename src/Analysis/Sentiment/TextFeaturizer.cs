@@ -282,7 +282,10 @@ public sealed class TextFeaturizer
         Span<uint> tokenHash = n <= 512 ? stackalloc uint[n] : new uint[n];
         for (var t = 0; t < n; t++)
         {
-            tokenHash[t] = Hash(tokens[t].Feature);
+            // Same hash as Hash(token.Feature), without building the "_NEG" string.
+            var tok = tokens[t];
+            var h = Hash(FnvOffset, tok.Text);
+            tokenHash[t] = tok.Negated && tok.Kind is TokenKind.Word or TokenKind.Hashtag ? Hash(h, "_NEG") : h;
         }
 
         for (var t = 0; t < n; t++)
@@ -414,9 +417,8 @@ public sealed class TextFeaturizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(string s)
+    private static uint Hash(uint h, string s)
     {
-        var h = FnvOffset;
         foreach (var c in s)
         {
             h = (h ^ c) * FnvPrime;
