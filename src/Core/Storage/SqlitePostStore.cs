@@ -83,8 +83,9 @@ public sealed class SqlitePostStore : DapperPostStore
 
     // For a post already stored: its brand list, and whether the upsert would leave its row exactly as it is (the same
     // comparison the ON CONFLICT clause makes: a copy without an analysis result keeps the stored one). Parameters
-    // are numbered like the insert's, so one set of binds serves both.
-    private static readonly string StoredStateSql = $"""
+    // are numbered like the insert's (PostUpsertSql.Columns), so one set of binds serves both; a new column must be
+    // added here as well as to the ON CONFLICT clause.
+    private const string StoredStateSql = """
         SELECT COALESCE(brands, ''),
             author_id IS ?3 AND author_handle IS ?4 AND author_name IS ?5 AND author_followers IS ?6
             AND author_location IS ?7 AND author_verified IS ?8 AND text IS ?9 AND lang IS ?10 AND created_ms IS ?11
