@@ -57,6 +57,7 @@ public static class IngestBench
             var decoder = RecordDecoders.Create(new IngestOptions(), matcher);
             var reader = new FileDecoder(decoder) { Parallelism = threads };
             long decoded = 0;
+            var cpu = Cpu();
             var sw = Stopwatch.StartNew();
             await foreach (var batch in reader.ReadAsync(file, ct))
             {
@@ -64,6 +65,7 @@ public static class IngestBench
             }
 
             var parseSeconds = sw.Elapsed.TotalSeconds;
+            var parseCpu = Cpu() - cpu;
             Console.Error.WriteLine($"parse+normalize: {decoded:N0} in {parseSeconds:0.00} s = {decoded / parseSeconds:N0} posts/s");
 
             // 2. Language detection on posts that carry none (the worst case: every post goes through the detector).
@@ -79,14 +81,18 @@ public static class IngestBench
             var target = parse.GetValue(db) ?? Path.Combine(dir, $"ingest-bench-{Guid.NewGuid():N}.db");
             IngestSummary summary;
             string backend;
+            TimeSpan ingestCpu;
             await using (var store = await StoreFactory.OpenAsync(target, null, ct))
             {
                 backend = store.Backend;
                 var pipeline = new IngestPipeline(store, RecordDecoders.Create(new IngestOptions(), matcher)) { Parallelism = threads };
+                cpu = Cpu();
                 summary = await pipeline.IngestFilesAsync([file], ct);
+                ingestCpu = Cpu() - cpu;
             }
 
             Console.Error.WriteLine($"file -> {backend}: {summary}");
+            Console.Error.WriteLine($"CPU (user + sys, all threads): parse+normalize {parseCpu.TotalMicroseconds / decoded:0.0} us/post, file -> {backend} {ingestCpu.TotalMicroseconds / n:0.0} us/post");
             if (parse.GetValue(db) is null)
             {
                 foreach (var f in Directory.GetFiles(dir, Path.GetFileName(target) + "*"))
@@ -103,10 +109,13 @@ public static class IngestBench
                 decode_threads = threads,
                 parse_normalize_posts_per_s = Math.Round(decoded / parseSeconds),
                 parse_normalize_mb_per_s = Math.Round(bytes / 1e6 / parseSeconds, 1),
+                // CPU time (user + sys, all threads) per post: comparable under load, unlike the wall rates.
+                parse_normalize_cpu_us_per_post = Math.Round(parseCpu.TotalMicroseconds / decoded, 2),
                 language_detect_all_posts_per_s = Math.Round(sample.Length / langSeconds),
                 language_detect_statistical_share = Math.Round((double)statistical / sample.Length, 3),
                 backend,
                 file_to_store_posts_per_s = summary.PostsPerSecond,
+                file_to_store_cpu_us_per_post = Math.Round(ingestCpu.TotalMicroseconds / n, 2),
                 stored = summary.Stored,
                 rejected = summary.Rejected,
                 near_duplicates = summary.NearDuplicates,
@@ -116,6 +125,12 @@ public static class IngestBench
             return summary.Stored == n ? 0 : 1;
         });
         return [cmd];
+    }
+
+    private static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>Own-schema JSONL like the synthetic stream: brands, hashtags, mentions, links, entities, several languages.</summary>

@@ -40,15 +40,20 @@ public static class KafkaBench
             var dir = Path.Combine(Path.GetTempPath(), "mkt-bench-kafka-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(dir);
             double sqliteSeconds, noopSeconds;
+            TimeSpan sqliteCpu, noopCpu;
             await using (var sqlite = await StoreFactory.OpenAsync(Path.Combine(dir, "bench.db"), null, ct))
             {
+                var cpu0 = Cpu();
                 sqliteSeconds = await ConsumeAsync(mock.BootstrapServers, "sqlite", sqlite, n, parse.GetValue(batch), ct);
+                sqliteCpu = Cpu() - cpu0;
             }
 
             Console.Error.WriteLine($"kafka bench: consumed into SQLite in {sqliteSeconds:0.0} s");
             await using (var none = new NoOpStore())
             {
+                var cpu0 = Cpu();
                 noopSeconds = await ConsumeAsync(mock.BootstrapServers, "noop", none, n, parse.GetValue(batch), ct);
+                noopCpu = Cpu() - cpu0;
             }
 
             Directory.Delete(dir, recursive: true);
@@ -63,14 +68,25 @@ public static class KafkaBench
                 produce_messages_per_second = Math.Round(n / produceSeconds),
                 kafka_to_sqlite_seconds = Math.Round(sqliteSeconds, 2),
                 kafka_to_sqlite_posts_per_second = Math.Round(n / sqliteSeconds),
+                // No scoring stage: the consumer runs with no enrichers. CPU is user + sys of the whole process
+                // (the in-process mock brokers included), comparable under load unlike the wall rates.
+                scoring = "none",
+                kafka_to_sqlite_cpu_us_per_post = Math.Round(sqliteCpu.TotalMicroseconds / n, 2),
                 consumer_only_seconds = Math.Round(noopSeconds, 2),
                 consumer_only_posts_per_second = Math.Round(n / noopSeconds),
+                consumer_only_cpu_us_per_post = Math.Round(noopCpu.TotalMicroseconds / n, 2),
                 command = $"dotnet run -c Release --project bench/Bench -- kafka --posts {n}",
                 machine = BenchResult.Machine(),
             });
             return 0;
         });
         return [cmd];
+    }
+
+    private static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>Seconds from the consumer's start until every post is written (the idle wait is not counted).</summary>

@@ -106,13 +106,33 @@ public abstract partial class DapperPostStore : IPostStore
             throw new ArgumentException("A post needs a platform and a post id to be stored.");
         }
 
-        foreach (var list in new[] { p.Hashtags, p.Mentions, p.Links, p.Brands })
+        if (!Spaceless(p.Hashtags) || !Spaceless(p.Mentions) || !Spaceless(p.Links) || !Spaceless(p.Brands))
         {
-            if (list.Any(s => s.Length == 0 || s.Any(char.IsWhiteSpace)))
+            throw new ArgumentException($"Post {p.Platform}/{p.PostId}: hashtags, mentions, links and brand ids must be non-empty and contain no white space.");
+        }
+    }
+
+    // Plain loops: this runs for every stored post, and the LINQ form cost as much as binding the row.
+    private static bool Spaceless(IReadOnlyList<string> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var s = items[i];
+            if (s.Length == 0)
             {
-                throw new ArgumentException($"Post {p.Platform}/{p.PostId}: hashtags, mentions, links and brand ids must be non-empty and contain no white space.");
+                return false;
+            }
+
+            foreach (var c in s)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    return false;
+                }
             }
         }
+
+        return true;
     }
 
     /// <summary>The per-brand rows of a post: its brand sentiment where known, else its overall sentiment.</summary>

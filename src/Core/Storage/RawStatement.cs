@@ -23,6 +23,7 @@ internal sealed class RawStatement : IDisposable
 
     public RawStatement(sqlite3 db, string sql)
     {
+        Native.EnsureSameLibrary();
         _db = db;
         Check(raw.sqlite3_prepare_v2(db, sql, out _stmt));
         _dbHandle = db.DangerousGetHandle();
@@ -147,7 +148,22 @@ internal sealed class RawStatement : IDisposable
         [DllImport(Lib, ExactSpelling = true)]
         [SuppressGCTransition]
         public static extern long sqlite3_column_int64(IntPtr stmt, int column);
+        [DllImport(Lib, ExactSpelling = true)]
+        public static extern int sqlite3_libversion_number();
 #pragma warning restore SYSLIB1054
+
+        private static readonly Lazy<bool> SameLibrary = new(() =>
+            raw.GetNativeLibraryName() == Lib && sqlite3_libversion_number() == raw.sqlite3_libversion_number());
+
+        /// <summary>The handles come from SQLitePCL: they are only valid in the very library it loaded.</summary>
+        public static void EnsureSameLibrary()
+        {
+            if (!SameLibrary.Value)
+            {
+                throw new InvalidOperationException(
+                    $"The SQLite bulk path needs SQLitePCL's e_sqlite3 provider, but it uses '{raw.GetNativeLibraryName()}' (SQLite {raw.sqlite3_libversion().utf8_to_string()}).");
+            }
+        }
     }
 }
 
