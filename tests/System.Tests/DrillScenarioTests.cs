@@ -50,7 +50,6 @@ public sealed class DrillScenarioTests
     {
         await using var rig = await DrillRig.StartAsync("rebalance");
         var (records, ids, poison) = DrillRecords.Make(N, poisonEvery: 100);
-        var produced = await rig.ProduceAsync(records);
         using var llm = rig.NewLlm();
 
         void Steady(KafkaOptions o)
@@ -61,13 +60,17 @@ public sealed class DrillScenarioTests
 
         var first = await rig.ConsumerAsync(llm, tweak: Steady);
         await first.StartAsync(CancellationToken.None);
+        // A live stream (about 30 s), so that the join and the leave both happen while posts arrive.
+        var producing = rig.ProduceAsync(records, rate: 400);
         await rig.WaitForStoredAsync(1500);
         var joiner = await rig.ConsumerAsync(llm, tweak: Steady);
         await joiner.StartAsync(CancellationToken.None);
         await WaitUntilAsync(() => joiner.AssignedPartitions > 0 && first.AssignedPartitions + joiner.AssignedPartitions == rig.Partitions, "the joiner got partitions");
-        await rig.WaitForStoredAsync(5000);
+        await WaitUntilAsync(() => joiner.Counters.Stored > 0, "the joiner stored posts");
         await first.StopAsync(CancellationToken.None); // leaves the group: its partitions move to the joiner
+        Assert.That(producing.IsCompleted, Is.False, "the leaver left mid-stream");
         await WaitUntilAsync(() => joiner.AssignedPartitions == rig.Partitions, "the joiner took over every partition");
+        var produced = await producing;
         await rig.WaitForStoredAsync(ids.Count);
         await WaitUntilAsync(() => rig.CommittedTotal() == produced, "every offset committed");
         await joiner.StopAsync(CancellationToken.None);
