@@ -9,6 +9,8 @@ IEnumerable<Command>[] groups =
     IngestBench.Create(),
     KafkaBench.Create(),
     SentimentBench.Create(),
+    SentimentTuneBench.Create(),
+    PipelineBench.Create(),
     TrendBench.Create(),
     ReportBench.Create(),
     WebBench.Create(),

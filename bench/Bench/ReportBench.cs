@@ -6,6 +6,7 @@ using Marketing.Reports;
 using Marketing.Reports.Model;
 using Marketing.Reports.Notebook;
 using Marketing.Synth;
+using Microsoft.Extensions.Logging;
 
 namespace Marketing.Bench;
 
@@ -23,9 +24,10 @@ public static class ReportBench
         var db = new Option<string?>("--db") { Description = "Store to use; default bench/results/report-bench-POSTS.db (kept for reuse)." };
         var runs = new Option<int>("--runs") { Description = "Timed report runs (the first is reported separately as cold).", DefaultValueFactory = _ => 3 };
         var export = new Option<bool>("--export") { Description = "Also time a notebook export of the same period." };
+        var verbose = new Option<bool>("--verbose") { Description = "Log each step of the report to stderr with timestamps (to see where the time goes)." };
         var cmd = new Command("report", "Seconds to write a report (HTML, Markdown, JSON, charts) over a store of N posts; target <= 10 s for 7 days over 1M.")
         {
-            posts, days, period, db, runs, export,
+            posts, days, period, db, runs, export, verbose,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -38,10 +40,18 @@ public static class ReportBench
             var outRoot = Path.Combine(Path.GetTempPath(), "mkt-report-bench-" + Guid.NewGuid().ToString("N")[..8]);
             var times = new List<double>();
             ReportResult? last = null;
+            using var loggers = LoggerFactory.Create(b =>
+            {
+                if (parse.GetValue(verbose))
+                {
+                    b.SetMinimumLevel(LogLevel.Debug).AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ");
+                    b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                }
+            });
             for (var i = 0; i < Math.Max(1, parse.GetValue(runs)); i++)
             {
                 var sw = Stopwatch.StartNew();
-                last = await new ReportWriter().WriteAsync(store, new ReportRequest { OutDir = Path.Combine(outRoot, "r" + i), Period = range }, ct);
+                last = await new ReportWriter(loggers: loggers).WriteAsync(store, new ReportRequest { OutDir = Path.Combine(outRoot, "r" + i), Period = range }, ct);
                 times.Add(sw.Elapsed.TotalSeconds);
                 Console.Error.WriteLine($"report run {i + 1}: {sw.Elapsed.TotalSeconds:0.00} s");
             }

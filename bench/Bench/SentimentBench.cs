@@ -58,6 +58,11 @@ public static class SentimentBench
             m.PredictBatch(corpus.Take(5000).ToArray()); // warm-up (JIT)
             var batch = Throughput(corpus, c => m.PredictBatch(c));
             var single = Throughput(corpus[..Math.Min(n, 50_000)], c => c.Select(m.Predict).ToArray(), chunk: 50_000);
+
+            // Where single-thread time goes: normalize+tokenize, then + hashing/TF-IDF (featurize), then + the dot product.
+            var sample = corpus[..Math.Min(n, 50_000)];
+            var tokenizeOnly = Stage(sample, t => m.Featurizer.Normalizer.Tokenize(t).Count);
+            var featurizeOnly = Stage(sample, t => m.Featurizer.Featurize(t).Indices.Length);
             var endToEnd = await ScoreToSqlite(m, testRows, parse.GetValue(posts), ct);
 
             var peers = new List<object>();
@@ -89,6 +94,7 @@ public static class SentimentBench
                 test = new { metrics.N, metrics.MacroRecall, metrics.MacroF1, metrics.Accuracy, metrics.F1Pn, recall = metrics.PerClass.ToDictionary(c => c.Label, c => Math.Round(c.Recall, 4)) },
                 batch_scoring = batch,
                 single_thread_scoring = single,
+                single_thread_stages = new { tokenize = tokenizeOnly, featurize = featurizeOnly, predict = single },
                 score_to_sqlite = endToEnd,
                 peers,
                 ours,
@@ -102,6 +108,24 @@ public static class SentimentBench
     public sealed record Speed(long Texts, double Seconds, double TextsPerSecond, double CpuSeconds, double TextsPerCpuSecond);
 
     public sealed record Peer(string Name, double? MacroRecall, double? MacroF1, double? Accuracy, double? TextsPerSecond, string? Error);
+
+    private static Speed Stage(string[] corpus, Func<string, int> work)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        long sink = 0;
+        foreach (var t in corpus)
+        {
+            sink += work(t);
+        }
+
+        var wall = sw.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        GC.KeepAlive(sink);
+        return new Speed(corpus.Length, Math.Round(wall, 3), Math.Round(corpus.Length / wall), Math.Round(cpu, 3), Math.Round(corpus.Length / Math.Max(cpu, 1e-9)));
+    }
 
     private static Speed Throughput(string[] corpus, Func<string[], SentimentResult[]> score, int chunk = 4096)
     {
@@ -218,7 +242,7 @@ public static class SentimentBench
 
     private static string Last(string s) => s.Trim().Split('\n').LastOrDefault() ?? "";
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketing.sln")))

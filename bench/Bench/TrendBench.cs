@@ -5,6 +5,7 @@ using Marketing.Core.Brands;
 using Marketing.Core.Domain;
 using Marketing.Core.Storage;
 using Marketing.Synth;
+using Microsoft.Extensions.Logging;
 
 namespace Marketing.Bench;
 
@@ -23,9 +24,10 @@ public static class TrendBench
         var seed = new Option<int>("--seed") { Description = "Synth seed.", DefaultValueFactory = _ => 7 };
         var db = new Option<string?>("--db") { Description = "SQLite file to fill or reuse; default bench/results/trends-POSTS-DAYS-SEED.db." };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs (the median is reported).", DefaultValueFactory = _ => 3 };
+        var verbose = new Option<bool>("--verbose") { Description = "Log each step of the analysis to stderr with timestamps (to see where the time goes)." };
         var cmd = new Command("trends", "Hourly trends over all brands for the whole window on a synthetic store: seconds, and recall/precision against the truth.")
         {
-            posts, days, seed, db, repeat,
+            posts, days, seed, db, repeat, verbose,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -46,9 +48,18 @@ public static class TrendBench
                 Competitors = generator.Watchlist.Brands.ToDictionary(b => b.Id, b => (IReadOnlyList<string>)b.Competitors, StringComparer.Ordinal),
             };
             var n = Math.Max(1, parse.GetValue(repeat));
-            var core = await TimeAsync(store, coreQuery, n, ct);
-            var tags = await TimeAsync(store, withTags, n, ct);
-            var whole = await TimeAsync(store, full, 1, ct);
+            using var loggers = LoggerFactory.Create(b =>
+            {
+                if (parse.GetValue(verbose))
+                {
+                    b.SetMinimumLevel(LogLevel.Debug).AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ");
+                    b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                }
+            });
+            var analyzer = new TrendAnalyzer(store, logger: loggers.CreateLogger<TrendAnalyzer>());
+            var core = await TimeAsync(analyzer, coreQuery, n, ct);
+            var tags = await TimeAsync(analyzer, withTags, n, ct);
+            var whole = await TimeAsync(analyzer, full, 1, ct);
 
             var truth = generator.Truth.Events.Select(e => new ExpectedEvent(e.Kind, e.Brand, e.Start, e.Peak, e.End, e.Id, e.Competitor)).ToList();
             var eval = TrendEvaluator.Evaluate(truth, TrendEvaluator.Detections(whole.Report), TimeSpan.FromHours(1));
@@ -79,14 +90,14 @@ public static class TrendBench
         return [cmd];
     }
 
-    private static async Task<(double Median, TrendReport Report)> TimeAsync(IPostStore store, TrendQuery query, int n, CancellationToken ct)
+    private static async Task<(double Median, TrendReport Report)> TimeAsync(TrendAnalyzer analyzer, TrendQuery query, int n, CancellationToken ct)
     {
         var times = new List<double>();
         TrendReport? last = null;
         for (var i = 0; i < n; i++)
         {
             var sw = Stopwatch.StartNew();
-            last = await TrendAnalyzer.AnalyzeAsync(store, query, ct: ct);
+            last = await analyzer.AnalyzeAsync(query, ct);
             times.Add(Math.Round(sw.Elapsed.TotalSeconds, 3));
             Console.Error.WriteLine($"trends: {times[^1]:0.000} s ({last.Bursts.Count} bursts, {last.Series.Count} series)");
         }

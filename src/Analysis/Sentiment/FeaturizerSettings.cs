@@ -32,5 +32,11 @@ public sealed record FeaturizerSettings
 
     public float CharScale { get; init; } = 1f;
 
+    /// <summary>α of the supervised term weight (0 = plain IDF); see <see cref="TextFeaturizer.ComputeIdf"/>.</summary>
+    public float Supervised { get; init; }
+
+    /// <summary>Pseudo-count added to each class's document frequency for the supervised weight.</summary>
+    public float SupervisedSmoothing { get; init; } = 1f;
+
     public int Dimension => (1 << WordBits) + (1 << CharBits) + LexiconFeatures.Count;
 }

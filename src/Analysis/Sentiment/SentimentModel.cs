@@ -29,9 +29,12 @@ public sealed class SentimentModel
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    // Class weights interleaved (slot*3 + class): one cache line serves all three classes of a feature.
-    private readonly float[] _weights;
     private readonly float[] _biases;
+
+    // The scoring table: per hashed slot (idf, w_negative, w_neutral, w_positive), so each distinct n-gram of a text
+    // costs one cache line; then the lexicon block's class weights.
+    private readonly float[] _packed;
+    private readonly float[] _lexWeights;
 
     internal SentimentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, TextFeaturizer featurizer, SentimentModelInfo info, string version)
     {
@@ -41,7 +44,25 @@ public sealed class SentimentModel
         Featurizer = featurizer;
         Info = info;
         Version = version;
-        (_weights, _biases) = ExtractLinear(transformer, featurizer.Dimension);
+        float[] weights;
+        (weights, _biases) = ExtractLinear(transformer, featurizer.Dimension);
+        (_packed, _lexWeights) = Pack(weights, featurizer);
+    }
+
+    private static (float[] Packed, float[] Lex) Pack(float[] weights, TextFeaturizer featurizer)
+    {
+        var slots = featurizer.Dimension - LexiconFeatures.Count;
+        var idf = featurizer.Idf;
+        var packed = new float[slots * 4];
+        for (var i = 0; i < slots; i++)
+        {
+            packed[i * 4] = idf.Length == 0 ? 1f : idf[i];
+            packed[(i * 4) + 1] = weights[i * 3];
+            packed[(i * 4) + 2] = weights[(i * 3) + 1];
+            packed[(i * 4) + 3] = weights[(i * 3) + 2];
+        }
+
+        return (packed, weights[(slots * 3)..]);
     }
 
     public MLContext Ml { get; }
@@ -62,7 +83,14 @@ public sealed class SentimentModel
         || Info.Languages.Contains(language.Trim().ToLowerInvariant()[..Math.Min(2, language.Trim().Length)], StringComparer.Ordinal);
 
     /// <summary>Probabilities (negative, neutral, positive) after the prior offsets, and the label.</summary>
-    public SentimentResult Predict(string text) => FromFeatures(Featurizer.Featurize(text));
+    public SentimentResult Predict(string text) => FromTokens(Featurizer.Normalizer.Tokenize(text));
+
+    internal SentimentResult FromTokens(List<SocialToken> tokens)
+    {
+        Span<float> logits = [_biases[0], _biases[1], _biases[2]];
+        Featurizer.Score(tokens, _packed, _lexWeights, logits);
+        return FromLogits(logits);
+    }
 
     /// <summary>Scores a batch, using every core for large batches. Results are in input order.</summary>
     public SentimentResult[] PredictBatch(IReadOnlyList<string> texts)
@@ -89,25 +117,6 @@ public sealed class SentimentModel
             }
         });
         return results;
-    }
-
-    internal SentimentResult FromFeatures(SparseFeatures f)
-    {
-        var w = _weights;
-        var idx = f.Indices;
-        var val = f.Values;
-        float s0 = _biases[0], s1 = _biases[1], s2 = _biases[2];
-        for (var j = 0; j < idx.Length; j++)
-        {
-            var at = idx[j] * 3;
-            var v = val[j];
-            s0 += w[at] * v;
-            s1 += w[at + 1] * v;
-            s2 += w[at + 2] * v;
-        }
-
-        Span<float> logits = [s0, s1, s2];
-        return FromLogits(logits);
     }
 
     private SentimentResult FromLogits(Span<float> logits)

@@ -38,8 +38,23 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
 
         // Shuffle once with the seed, then split: [holdout: tune half | test half] [train].
         var order = Enumerable.Range(0, data.Count).ToArray();
-        new Random(options.Seed).Shuffle(order);
         var holdout = (int)Math.Round(data.Count * Math.Clamp(options.HoldoutFraction, 0, 0.5));
+        if (options.HoldoutNewest)
+        {
+            // The newest rows (the file's end) are held out, shuffled among themselves; training keeps file order
+            // shuffled too. Mirrors deployment: train on the past, score what comes next.
+            var rng = new Random(options.Seed);
+            var newest = order[(data.Count - holdout)..];
+            var older = order[..(data.Count - holdout)];
+            rng.Shuffle(newest);
+            rng.Shuffle(older);
+            order = [.. newest, .. older];
+        }
+        else
+        {
+            new Random(options.Seed).Shuffle(order);
+        }
+
         var tuneCount = options.TuneOffsets ? holdout / 2 : 0;
         var tune = order[..tuneCount];
         var test = order[tuneCount..holdout];
@@ -69,7 +84,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         info = info with { LogPriorOffsets = offsets };
         model = new SentimentModel(model.Ml, model.Transformer, model.InputSchema, model.Featurizer, info, "unsaved");
         var measured = test.Length > 0 ? test : train;
-        var metrics = SentimentMetrics.Compute(measured.Select(i => (data[i].Label, model.FromFeatures(model.Featurizer.Featurize(tokens[i])).Label)));
+        var metrics = SentimentMetrics.Compute(measured.Select(i => (data[i].Label, model.FromTokens(tokens[i]).Label)));
         _log.LogInformation("Held-out ({N} texts): macro-recall {MacroRecall:0.000} macro-F1 {MacroF1:0.000} accuracy {Accuracy:0.000}", metrics.N, metrics.MacroRecall, metrics.MacroF1, metrics.Accuracy);
 
         if (options.Refit && holdout > 0)
@@ -85,7 +100,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
     private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
     {
         var settings = options.Featurizer;
-        var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList());
+        var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList(), rows.Select(i => (int)data[i].Label).ToList());
         var featurizer = new TextFeaturizer(settings, normalizer, idf);
 
         var counts = new int[3];
@@ -147,7 +162,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
     {
         var logp = rows.Select(r =>
         {
-            var s = model.FromFeatures(model.Featurizer.Featurize(r.Tokens));
+            var s = model.FromTokens(r.Tokens);
             return new[] { MathF.Log(MathF.Max(s.Negative, 1e-9f)), MathF.Log(MathF.Max(s.Neutral, 1e-9f)), MathF.Log(MathF.Max(s.Positive, 1e-9f)) };
         }).ToArray();
         var gold = rows.Select(r => (int)r.Gold).ToArray();

@@ -35,6 +35,9 @@ public sealed record SentimentTrainingOptions
     /// <summary>Share of the data kept out of training to measure the model (half of it tunes the offsets when that is on).</summary>
     public double HoldoutFraction { get; init; } = 0.2;
 
+    /// <summary>Hold out the newest rows (the end of the file) instead of a random share: for time-ordered data.</summary>
+    public bool HoldoutNewest { get; init; }
+
     /// <summary>After measuring, trains again on all the data (same settings and offsets) for the saved model.</summary>
     public bool Refit { get; init; } = true;
 

@@ -102,6 +102,182 @@ public sealed class TextFeaturizer
     /// <summary>Raw hashed slots (with repeats) of the word and character n-grams; used for document frequencies too.</summary>
     internal void CollectHashes(List<SocialToken> tokens, List<int> dest)
     {
+        var buf = new HashBuffer(new int[64 + (tokens.Count * 24)]);
+        CollectHashes(tokens, ref buf);
+        foreach (var h in buf.Written)
+        {
+            dest.Add(h);
+        }
+    }
+
+    /// <summary>
+    /// One pass from tokens to the three class scores, for scoring: the same sublinear TF-IDF and per-block L2
+    /// normalization as <see cref="Featurize(List{SocialToken})"/>, but folded into the dot product
+    /// (w·(x/‖x‖) = (w·x)/‖x‖), reading one packed (idf, w0, w1, w2) entry per distinct slot and allocating nothing.
+    /// <paramref name="packed"/> holds 4 floats per hashed slot; <paramref name="lexWeights"/> 3 per lexicon feature.
+    /// </summary>
+    internal void Score(List<SocialToken> tokens, float[] packed, float[] lexWeights, Span<float> logits)
+    {
+        var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
+        CollectHashes(tokens, ref buf);
+        var raw = buf.Written;
+
+        // Term frequencies through a small open-addressing table instead of a sort: O(n) for the ~500 n-grams of a
+        // tweet. Slots are visited in first-seen order, which is deterministic, so scores are reproducible.
+        var cap = 64;
+        while (cap < raw.Length * 2)
+        {
+            cap <<= 1;
+        }
+
+        var (keys, counts, order) = Table(cap);
+        var mask = cap - 1;
+        var unique = 0;
+        foreach (var h in raw)
+        {
+            var at = (int)(((uint)h * 0x9E3779B1u) >> 7) & mask;
+            while (true)
+            {
+                var key = keys[at];
+                if (key == 0)
+                {
+                    keys[at] = h + 1;
+                    counts[at] = 1;
+                    order[unique++] = at;
+                    break;
+                }
+
+                if (key == h + 1)
+                {
+                    counts[at]++;
+                    break;
+                }
+
+                at = (at + 1) & mask;
+            }
+        }
+
+        float wordSum = 0, w0 = 0, w1 = 0, w2 = 0;
+        float charSum = 0, c0 = 0, c1 = 0, c2 = 0;
+        for (var u = 0; u < unique; u++)
+        {
+            var cell = order[u];
+            var index = keys[cell] - 1;
+            var tf = counts[cell];
+            keys[cell] = 0;
+            var at = index * 4;
+            var v = (tf == 1 ? 1f : 1f + MathF.Log(tf)) * packed[at];
+            if (v == 0)
+            {
+                continue;
+            }
+
+            if (index < _charOffset)
+            {
+                wordSum += v * v;
+                w0 += v * packed[at + 1];
+                w1 += v * packed[at + 2];
+                w2 += v * packed[at + 3];
+            }
+            else
+            {
+                charSum += v * v;
+                c0 += v * packed[at + 1];
+                c1 += v * packed[at + 2];
+                c2 += v * packed[at + 3];
+            }
+        }
+
+        if (wordSum > 0)
+        {
+            var f = Settings.WordScale / MathF.Sqrt(wordSum);
+            logits[0] += w0 * f;
+            logits[1] += w1 * f;
+            logits[2] += w2 * f;
+        }
+
+        if (charSum > 0)
+        {
+            var f = Settings.CharScale / MathF.Sqrt(charSum);
+            logits[0] += c0 * f;
+            logits[1] += c1 * f;
+            logits[2] += c2 * f;
+        }
+
+        if (Settings.LexiconScale != 0)
+        {
+            Span<float> lex = stackalloc float[LexiconFeatures.Count];
+            LexiconFeatures.Compute(tokens, Normalizer.Lexicon, lex);
+            for (var j = 0; j < lex.Length; j++)
+            {
+                if (lex[j] != 0)
+                {
+                    var v = lex[j] * Settings.LexiconScale;
+                    logits[0] += v * lexWeights[j * 3];
+                    logits[1] += v * lexWeights[(j * 3) + 1];
+                    logits[2] += v * lexWeights[(j * 3) + 2];
+                }
+            }
+        }
+    }
+
+    [ThreadStatic]
+    private static int[]? _scratch;
+
+    [ThreadStatic]
+    private static int[]? _keys;
+
+    [ThreadStatic]
+    private static int[]? _counts;
+
+    [ThreadStatic]
+    private static int[]? _order;
+
+    /// <summary>The per-thread counting table, all keys 0 (each use clears the cells it filled).</summary>
+    private static (int[] Keys, int[] Counts, int[] Order) Table(int cap)
+    {
+        if (_keys is null || _keys.Length < cap)
+        {
+            _keys = new int[cap];
+            _counts = new int[cap];
+            _order = new int[cap];
+        }
+
+        return (_keys, _counts!, _order!);
+    }
+
+    private static int[] Scratch(int size)
+    {
+        if (_scratch is null || _scratch.Length < size)
+        {
+            _scratch = new int[Math.Max(size, 1024)];
+        }
+
+        return _scratch;
+    }
+
+    /// <summary>An append-only span over an array that grows when full (long texts).</summary>
+    private ref struct HashBuffer(int[] array)
+    {
+        private int[] _array = array;
+        private int _count;
+
+        public readonly Span<int> Written => _array.AsSpan(0, _count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int value)
+        {
+            if (_count == _array.Length)
+            {
+                Array.Resize(ref _array, _array.Length * 2);
+            }
+
+            _array[_count++] = value;
+        }
+    }
+
+    private void CollectHashes(List<SocialToken> tokens, ref HashBuffer dest)
+    {
         var n = tokens.Count;
         Span<uint> tokenHash = n <= 512 ? stackalloc uint[n] : new uint[n];
         for (var t = 0; t < n; t++)
@@ -167,24 +343,39 @@ public sealed class TextFeaturizer
         }
     }
 
-    /// <summary>Computes the IDF table from training documents (smooth IDF; 0 below the minimum document frequency).</summary>
-    public static float[] ComputeIdf(FeaturizerSettings settings, SocialTextNormalizer normalizer, IReadOnlyList<List<SocialToken>> docs)
+    /// <summary>
+    /// Computes the slot weights from training documents: smooth IDF, 0 below the minimum document frequency, and,
+    /// when <see cref="FeaturizerSettings.Supervised"/> is on and labels are given, times a supervised term weight
+    /// 1 + α·(1 − H), where H is the normalized entropy of the class-balanced distribution of the documents holding the
+    /// n-gram: n-grams that separate the classes weigh more (and so are less shrunk by L2), as in NB-weighted SVMs.
+    /// </summary>
+    public static float[] ComputeIdf(FeaturizerSettings settings, SocialTextNormalizer normalizer, IReadOnlyList<List<SocialToken>> docs, IReadOnlyList<int>? labels = null)
     {
         var probe = new TextFeaturizer(settings, normalizer, null);
         var size = (1 << settings.WordBits) + (1 << settings.CharBits);
         var df = new int[size];
+        var supervised = settings.Supervised > 0 && labels is not null;
+        var classDf = supervised ? new int[size * 3] : [];
+        var classDocs = new int[3];
         var buf = new List<int>(1024);
-        foreach (var doc in docs)
+        for (var d = 0; d < docs.Count; d++)
         {
             buf.Clear();
-            probe.CollectHashes(doc, buf);
+            probe.CollectHashes(docs[d], buf);
             buf.Sort();
+            var label = supervised ? labels![d] : 0;
+            classDocs[label]++;
             var prev = -1;
             foreach (var i in buf)
             {
                 if (i != prev)
                 {
                     df[i]++;
+                    if (supervised)
+                    {
+                        classDf[(i * 3) + label]++;
+                    }
+
                     prev = i;
                 }
             }
@@ -193,10 +384,30 @@ public sealed class TextFeaturizer
         var idf = new float[size];
         var n = docs.Count;
         var charOffset = 1 << settings.WordBits;
+        var smooth = settings.SupervisedSmoothing;
+        Span<double> q = stackalloc double[3];
         for (var i = 0; i < size; i++)
         {
             var min = i < charOffset ? settings.WordMinDf : settings.CharMinDf;
             idf[i] = df[i] < Math.Max(1, min) ? 0f : MathF.Log((1f + n) / (1f + df[i])) + 1f;
+            if (supervised && idf[i] > 0)
+            {
+                double sum = 0;
+                for (var c = 0; c < 3; c++)
+                {
+                    q[c] = (classDf[(i * 3) + c] + smooth) / (classDocs[c] + (2 * smooth));
+                    sum += q[c];
+                }
+
+                double h = 0;
+                for (var c = 0; c < 3; c++)
+                {
+                    var p = q[c] / sum;
+                    h -= p * Math.Log(p);
+                }
+
+                idf[i] *= (float)(1 + (settings.Supervised * (1 - (h / Math.Log(3)))));
+            }
         }
 
         return idf;

@@ -10,7 +10,10 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
 
     public ShiftOptions Options { get; } = options ?? new ShiftOptions();
 
-    public List<SentimentShift> Episodes(IReadOnlyList<TrendSeries> brands, TimeBuckets buckets)
+    /// <param name="bursts">Volume bursts found in the same run: their buckets are left out of every baseline. A launch or
+    /// a viral post is a flood of unusually positive posts; counted into "the same hours of the previous days" it would make
+    /// the following week's ordinary share look like a negative episode.</param>
+    public List<SentimentShift> Episodes(IReadOnlyList<TrendSeries> brands, TimeBuckets buckets, IReadOnlyList<Burst>? bursts = null)
     {
         var k = Options.Window(buckets.Size);
         var trailing = _burst.Trailing(buckets.Size);
@@ -22,10 +25,16 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
             var n = pts.Count;
             var neg = new long[n + 1];
             var sc = new long[n + 1];
+            // Baseline sums: the same, without the buckets of the brand's own volume bursts.
+            var bneg = new long[n + 1];
+            var bsc = new long[n + 1];
+            var excluded = BurstBuckets(brands[si].Key, bursts, buckets, n);
             for (var i = 0; i < n; i++)
             {
                 neg[i + 1] = neg[i] + pts[i].Negative;
                 sc[i + 1] = sc[i] + pts[i].Scored;
+                bneg[i + 1] = bneg[i] + (excluded[i] ? 0 : pts[i].Negative);
+                bsc[i + 1] = bsc[i] + (excluded[i] ? 0 : pts[i].Scored);
             }
 
             prefixes.Add((neg, sc));
@@ -45,7 +54,7 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
                         var a = w0 - (24 * d);
                         if (a >= 0)
                         {
-                            (bx, bn) = (bx + neg[t + 1 - (24 * d)] - neg[a], bn + sc[t + 1 - (24 * d)] - sc[a]);
+                            (bx, bn) = (bx + bneg[t + 1 - (24 * d)] - bneg[a], bn + bsc[t + 1 - (24 * d)] - bsc[a]);
                         }
                     }
                 }
@@ -53,14 +62,14 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
                 {
                     // The trailing window that ends where the rolling window starts.
                     var b0 = Math.Max(0, w0 - trailing);
-                    (bx, bn) = (neg[w0] - neg[b0], sc[w0] - sc[b0]);
+                    (bx, bn) = (bneg[w0] - bneg[b0], bsc[w0] - bsc[b0]);
                 }
 
                 if (bn < Options.MinBaselineScored)
                 {
                     // Too early for history: the first trailing window (warm start).
                     var b1 = Math.Min(n, trailing);
-                    (bx, bn) = (neg[b1], sc[b1]);
+                    (bx, bn) = (bneg[b1], bsc[b1]);
                 }
 
                 if (m < Options.MinScored || bn < Options.MinBaselineScored)
@@ -101,6 +110,25 @@ public sealed class SentimentShiftDetector(ShiftOptions? options = null, BurstOp
         }
 
         return shifts.OrderByDescending(s => Math.Abs(s.Z)).ToList();
+    }
+
+    private static bool[] BurstBuckets(string brand, IReadOnlyList<Burst>? bursts, TimeBuckets buckets, int n)
+    {
+        var mask = new bool[n];
+        foreach (var b in bursts ?? [])
+        {
+            if (b.SeriesKind != "brand" || !string.Equals(b.Key, brand, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                mask[i] |= buckets.Start(i) < b.End && buckets.End(i) > b.Start;
+            }
+        }
+
+        return mask;
     }
 
     private static SentimentShift MakeEpisode(

@@ -59,6 +59,7 @@ public sealed class TrendAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
 
         var hourly = await store.GetBrandBucketsAsync(storeRange, TimeSpan.FromHours(1), query.Brand, ct);
         var brands = SeriesBuilder.FromBrandHours(hourly, buckets);
+        _logger.LogDebug("{Rows} brand-hour rows, {Series} brand series", hourly.Count, brands.Count);
         var series = new List<TrendSeries>(brands);
         if (query.MaxHashtags > 0)
         {
@@ -66,6 +67,7 @@ public sealed class TrendAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
             series.AddRange(SeriesBuilder.FromKeyHours("hashtag", tags, buckets)
                 .OrderByDescending(s => s.Total).ThenBy(s => s.Key, StringComparer.Ordinal).Take(query.MaxHashtags)
                 .OrderBy(s => s.Key, StringComparer.Ordinal));
+            _logger.LogDebug("{Rows} hashtag-hour rows", tags.Count);
         }
 
         foreach (var term in query.Terms.Where(t => !string.IsNullOrWhiteSpace(t)))
@@ -78,7 +80,7 @@ public sealed class TrendAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
         _logger.LogInformation("{Bursts} bursts over {Tests} bucket tests in {Series} series", detection.Bursts.Count, detection.Tests, series.Count);
 
         var shiftDetector = new SentimentShiftDetector(query.Shifts, query.Bursts);
-        var shifts = shiftDetector.Episodes(brands, buckets).Select(s => s with { BurstId = CoveringBurst(s, detection.Bursts) }).ToList();
+        var shifts = shiftDetector.Episodes(brands, buckets, detection.Bursts).Select(s => s with { BurstId = CoveringBurst(s, detection.Bursts) }).ToList();
         shifts.AddRange(shiftDetector.Windows(brands, buckets));
 
         var explainer = new TrendExplainer(llm, logger: _logger);
@@ -86,11 +88,15 @@ public sealed class TrendAnalyzer(IPostStore store, ILlmClient? llm = null, ILog
         {
             var samples = await BurstEvidence.ExplainAsync(store, burst, query.Bucket, ct);
             await explainer.ExplainAsync(burst, samples, ct);
+            _logger.LogDebug("Explained {Burst}", burst.Id);
         }
+
+        _logger.LogDebug("Explained {Count} bursts", Math.Min(query.MaxExplained, detection.Bursts.Count));
 
         var (sample, truncated) = query.SamplePosts <= 0
             ? ([], false)
             : await PostSampler.SampleAsync(store, storeRange, new PostQuery { Brand = query.Brand }, query.SamplePosts, Math.Clamp(buckets.Count, 1, 60), ct);
+        _logger.LogDebug("Sampled {Posts} posts", sample.Count);
         var split = RecentSplit(storeRange);
         var report = new TrendReport
         {

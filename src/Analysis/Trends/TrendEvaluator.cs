@@ -1,10 +1,12 @@
 namespace Marketing.Analysis.Trends;
 
 /// <summary>
-/// Scores brand-level detections against known events. A detection matches an event when it is about the same brand
-/// (or, for a competitor campaign, the competitor it targets),
-/// its window [start, end) overlaps the event's, and its peak is within <see cref="PeakTolerance"/> buckets of the
-/// event's peak. Detections are the volume bursts of brand series and the "more negative" sentiment episodes that are
+/// Scores brand-level detections against known events, one event being one episode. An event is found (recall) when a
+/// detection about the same brand (or, for a competitor campaign, the competitor it targets) overlaps its window
+/// [start, end) and peaks within <see cref="PeakTolerance"/> buckets of the event's peak. A detection is correct
+/// (precision) when it belongs to an event's episode: same brand or targeted competitor, and overlapping windows. So the
+/// second half of a burst that dips for an hour, or the competitor's own co-burst during a campaign against it, is part
+/// of that event, not a false alarm; but it does not count as finding the event unless its peak is right. Detections are the volume bursts of brand series and the "more negative" sentiment episodes that are
 /// not part of a brand burst (<see cref="SentimentShift.BurstId"/>); hashtag
 /// and term bursts are evidence of the same events, not events of their own, and are not scored.
 /// </summary>
@@ -25,8 +27,8 @@ public static class TrendEvaluator
         var correct = new HashSet<DetectedEvent>();
         foreach (var e in truth)
         {
+            correct.UnionWith(detected.Where(d => SameEpisode(e, d)));
             var candidates = detected.Where(d => Matches(e, d, bucket)).ToList();
-            correct.UnionWith(candidates);
             var best = candidates.OrderBy(d => PeakError(e, d, bucket)).ThenBy(d => d.Id, StringComparer.Ordinal).FirstOrDefault();
             matches.Add(new EventMatch(e, best, best is null ? null : PeakError(e, best, bucket)));
         }
@@ -47,9 +49,12 @@ public static class TrendEvaluator
     }
 
     public static bool Matches(ExpectedEvent e, DetectedEvent d, TimeSpan bucket) =>
+        SameEpisode(e, d) && PeakError(e, d, bucket) <= PeakTolerance;
+
+    /// <summary>About the event's brand or the competitor it targets, and overlapping its window.</summary>
+    public static bool SameEpisode(ExpectedEvent e, DetectedEvent d) =>
         (string.Equals(e.Brand, d.Brand, StringComparison.OrdinalIgnoreCase) || string.Equals(e.Competitor, d.Brand, StringComparison.OrdinalIgnoreCase))
-        && d.Start < e.End && e.Start < d.End
-        && PeakError(e, d, bucket) <= PeakTolerance;
+        && d.Start < e.End && e.Start < d.End;
 
     /// <summary>|Δ peak| in whole buckets (the buckets of two peaks an hour apart are one bucket apart).</summary>
     public static double PeakError(ExpectedEvent e, DetectedEvent d, TimeSpan bucket) =>

@@ -19,7 +19,7 @@ public static class GenerationCommands
     {
         var brand = new Option<string>("--brand") { Description = "Brand id from the watchlist.", Required = true };
         var channels = new Option<string>("--channels") { Description = "Comma-separated: x, google-rsa, meta, linkedin, instagram (or all).", DefaultValueFactory = _ => "all" };
-        var segments = new Option<string>("--segments") { Description = "none (whole audience), auto (the best segments by lift), or segment ids comma-separated (see mkt targeting).", DefaultValueFactory = _ => "none" };
+        var segments = new Option<string>("--segments") { Description = "none (whole audience), auto (the best location segments by lift), trends (the best segments saved by mkt segments), or segment ids comma-separated (see mkt targeting).", DefaultValueFactory = _ => "none" };
         var variants = new Option<int>("--variants") { Description = "A/B variants per channel (1-26): A is the control, each later one changes one element.", DefaultValueFactory = _ => 3 };
         var output = new Option<string?>("--out") { Description = "Folder for drafts.md, drafts.json, drafts.csv, google-ads-rsa.csv and targeting files (default drafts/BRAND)." };
         var profile = new Option<string?>("--profile") { Description = "Brand profile JSON (voice, banned terms, approved claims, links, CTAs); see docs/generation.md. Default: derived from the watchlist." };
@@ -76,7 +76,7 @@ public static class GenerationCommands
                 Goal = parse.GetValue(goal),
                 Evidence = evidence,
             }, ct);
-            var targeting = await new TargetingAdvisor(store, ctx.Logger<TargetingAdvisor>()).SuggestAsync(b, watchlist, evidence, ct);
+            var targeting = await new TargetingAdvisor(store, ctx.Logger<TargetingAdvisor>()).SuggestAsync(b, watchlist, evidence, SegmentModels.SourceFor(segmentList), ct);
             var files = DraftExporter.WriteAll(set, targeting, dir);
 
             if (parse.GetValue(json))
@@ -130,10 +130,16 @@ public static class GenerationCommands
         var brand = new Option<string>("--brand") { Description = "Brand id from the watchlist.", Required = true };
         var since = new Option<string?>("--since") { Description = "Posts from this time (default: 30 days before the last post)." };
         var until = new Option<string?>("--until") { Description = "Posts before this time." };
+        var source = new Option<string>("--segments")
+        {
+            Description = "location (segments by author location, always available) or trends (the segments saved by mkt segments).",
+            DefaultValueFactory = _ => "location",
+        };
+        source.AcceptOnlyFromAmong("location", "trends");
         var json = JsonOption.Create();
         var cmd = new Command("targeting", "Suggest ad audiences per segment, ranked by lift in positive sentiment (95% CI), with message, channels, hours, exclusions and a lookalike seed.")
         {
-            brand, since, until, json,
+            brand, since, until, source, json,
         };
         return cmd.WithAction(async (ctx, parse, ct) =>
         {
@@ -141,7 +147,8 @@ public static class GenerationCommands
             var b = FindBrand(watchlist, parse.GetValue(brand)!);
             var store = await ctx.StoreAsync(ct);
             var evidence = new EvidenceOptions { Since = TimeArgument.Parse(parse.GetValue(since), "--since"), Until = TimeArgument.Parse(parse.GetValue(until), "--until") };
-            var report = await new TargetingAdvisor(store, ctx.Logger<TargetingAdvisor>()).SuggestAsync(b, watchlist, evidence, ct);
+            var segmentSource = parse.GetValue(source) == "trends" ? SegmentSource.Trends : SegmentSource.Location;
+            var report = await new TargetingAdvisor(store, ctx.Logger<TargetingAdvisor>()).SuggestAsync(b, watchlist, evidence, segmentSource, ct);
             if (parse.GetValue(json))
             {
                 ctx.WriteJson(report);

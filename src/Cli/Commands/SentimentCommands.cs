@@ -28,11 +28,13 @@ public static class SentimentCommands
         var tune = new Option<bool>("--tune-offsets") { Description = "Tune per-class offsets on a dev split to maximize macro-recall (see docs/sentiment.md: it did not transfer to SemEval test)." };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization.", DefaultValueFactory = _ => new SentimentTrainingOptions().L2 };
         var holdout = new Option<double>("--holdout") { Description = "Share of the data held out to measure the model (half of it tunes the offsets with --tune-offsets).", DefaultValueFactory = _ => 0.2 };
+        var newest = new Option<bool>("--holdout-newest") { Description = "Hold out the newest rows (the end of the file) instead of a random share: for time-ordered data, so the offsets are tuned on the data closest to what comes next." };
+        var supervised = new Option<float>("--supervised") { Description = "α of the supervised term weight 1 + α·(1 − class entropy) on each n-gram's IDF (0 = plain IDF).", DefaultValueFactory = _ => new FeaturizerSettings().Supervised };
         var noRefit = new Option<bool>("--no-refit") { Description = "Save the model trained without the held-out part instead of refitting on all the data." };
         var json = JsonOption.Create();
         var cmd = new Command("train", "Train the sentiment model (negative/neutral/positive) and save it with its metrics (X.metrics.json beside X.zip).")
         {
-            data, textCol, labelCol, lexicon, seed, output, trainer, l2, holdout, noRefit, tune, json,
+            data, textCol, labelCol, lexicon, seed, output, trainer, l2, holdout, newest, supervised, noRefit, tune, json,
         };
         return cmd.WithAction((ctx, parse, ct) =>
         {
@@ -56,6 +58,8 @@ public static class SentimentCommands
                 TuneOffsets = parse.GetValue(tune),
                 L2 = parse.GetValue(l2),
                 HoldoutFraction = parse.GetValue(holdout),
+                HoldoutNewest = parse.GetValue(newest),
+                Featurizer = new FeaturizerSettings { Supervised = parse.GetValue(supervised) },
                 Refit = !parse.GetValue(noRefit),
             };
             var (result, metrics) = SentimentModelFiles.TrainFile(parse.GetValue(data)!, outPath, options, ctx.LoggerFactory, parse.GetValue(textCol)!, parse.GetValue(labelCol)!, ct);

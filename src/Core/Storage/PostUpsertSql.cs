@@ -47,6 +47,4 @@ internal static class PostUpsertSql
             followers = excluded.followers, location = COALESCE(excluded.location, authors.location),
             verified = excluded.verified, last_seen_ms = excluded.last_seen_ms
         """;
-
-    public const string DeleteBrandLinks = "DELETE FROM post_brands WHERE platform = @platform AND post_id = @post_id";
 }

@@ -78,39 +78,55 @@ public sealed class SqlitePostStore : DapperPostStore
         }
     }
 
-    private const string StoredBrandsSql = "SELECT COALESCE(brands, '') FROM posts WHERE platform = $platform AND post_id = $post_id";
+    // For a post already stored: its brand list, and whether the upsert would leave its row exactly as it is (the same
+    // comparison the ON CONFLICT clause makes: a copy without an analysis result keeps the stored one). Parameters
+    // are numbered like the insert's, so one set of binds serves both.
+    private static readonly string StoredStateSql = $"""
+        SELECT COALESCE(brands, ''),
+            author_id IS ?3 AND author_handle IS ?4 AND author_name IS ?5 AND author_followers IS ?6
+            AND author_location IS ?7 AND author_verified IS ?8 AND text IS ?9 AND lang IS ?10 AND created_ms IS ?11
+            AND created_offset_min IS ?12 AND likes IS ?13 AND shares IS ?14 AND replies IS ?15 AND views IS ?16
+            AND url IS ?17 AND hashtags IS ?18 AND mentions IS ?19 AND links IS ?20 AND reply_to IS ?21
+            AND quote_of IS ?22 AND repost_of IS ?23 AND brands IS ?24 AND campaign IS ?25
+            AND near_dup_of IS COALESCE(?26, near_dup_of) AND sentiment IS COALESCE(?27, sentiment)
+            AND (?27 IS NULL OR (p_neg IS ?28 AND p_neu IS ?29 AND p_pos IS ?30 AND scorer IS ?31
+                AND model_version IS ?32 AND brand_sentiments IS ?33))
+            AND source IS ?34
+        FROM posts WHERE platform = ?1 AND post_id = ?2
+        """;
 
     private const string InsertBrandLinkSql = """
         INSERT INTO post_brands (brand, platform, post_id, created_ms, sentiment, polarity, engagement)
-        VALUES ($brand, $platform, $post_id, $created_ms, $sentiment, $polarity, $engagement)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         """;
 
     private const string InsertAuthorSql = """
         INSERT INTO authors (platform, author_id, handle, name, followers, location, verified, last_seen_ms)
-        VALUES ($platform, $author_id, $handle, $name, $followers, $location, $verified, $last_seen_ms)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
         """;
 
-    private static readonly string[] PostColumns = PostUpsertSql.Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    private static readonly int PostColumnCount = PostUpsertSql.Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static readonly string InsertPostValues =
-        $"INSERT INTO posts ({PostUpsertSql.Columns}) VALUES ({string.Join(", ", PostColumns.Select(c => "$" + c))})";
+        $"INSERT INTO posts ({PostUpsertSql.Columns}) VALUES ({string.Join(", ", Enumerable.Range(1, PostColumnCount).Select(i => "?" + i))})";
 
     /// <summary>
     /// The bulk path. New posts (the common case) cost one plain insert each: <c>ON CONFLICT DO NOTHING</c> reports
-    /// whether the row was new; only a repeat pays for the brand-list lookup and the full upsert. Statements are
-    /// prepared once per batch and bound by position through SQLitePCL directly: Microsoft.Data.Sqlite binds every
-    /// parameter by name on every execution, which cost more than SQLite's own work at 35 columns a row.
+    /// whether the row was new. A repeat reads its stored brand list and whether anything would change: an exact
+    /// repeat (a redelivery) writes nothing at all; otherwise it pays for the full upsert and its links. Statements
+    /// are prepared once per batch and bound by position (see <see cref="RawStatement"/>).
     /// </summary>
     private static int UpsertPrepared(SqliteConnection conn, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
     {
         var db = conn.Handle!;
         using var tryInsert = new RawStatement(db, InsertPostValues + " ON CONFLICT (platform, post_id) DO NOTHING");
         using var upsert = new RawStatement(db, InsertPostValues + " " + PostUpsertSql.OnConflict);
-        using var storedBrands = new RawStatement(db, StoredBrandsSql);
-        using var unlink = new RawStatement(db, PostUpsertSql.DeleteBrandLinks.Replace("@", "$", StringComparison.Ordinal));
+        using var storedState = new RawStatement(db, StoredStateSql);
+        using var unlink = new RawStatement(db, "DELETE FROM post_brands WHERE platform = ?1 AND post_id = ?2");
         using var link = new RawStatement(db, InsertBrandLinkSql + " " + PostUpsertSql.BrandLinkOnConflict);
         using var author = new RawStatement(db, InsertAuthorSql + " " + PostUpsertSql.AuthorOnConflict);
         var seenAuthors = new HashSet<(string, string)>();
+        var arena = new Utf8Arena();
         var inserted = 0;
         for (var i = 0; i < rows.Count; i++)
         {
@@ -121,50 +137,78 @@ public sealed class SqlitePostStore : DapperPostStore
 
             var row = rows[i];
             var post = posts[i];
-            Bind(tryInsert, row);
+            arena.Reset();
+            var v = new RowText(arena, row);
+            Bind(tryInsert, row, v);
             if (tryInsert.Execute() == 1)
             {
                 inserted++;
             }
             else
             {
-                storedBrands.Text(1, row.platform).Text(2, row.post_id);
-                if (storedBrands.QueryText() != (row.brands ?? ""))
+                Bind(storedState, row, v);
+                storedState.QueryRow(out var storedBrands, out var unchanged);
+                if (unchanged == 1)
+                {
+                    // The same post again (at-least-once redelivery): its row, links and author are as this copy
+                    // would leave them, so nothing is written.
+                    continue;
+                }
+
+                if (storedBrands != (row.brands ?? ""))
                 {
                     // The brand list changed: rebuild the links. Unchanged links are upserted below, which keeps a
                     // stored per-brand sentiment when this copy has none.
-                    unlink.Text(1, row.platform).Text(2, row.post_id).Execute();
+                    unlink.Text(1, v.Platform).Text(2, v.PostId).Execute();
                 }
 
-                Bind(upsert, row);
+                Bind(upsert, row, v);
                 upsert.Execute();
             }
 
             foreach (var (brand, sentiment, polarity) in BrandLinks(post))
             {
-                link.Text(1, brand).Text(2, row.platform).Text(3, row.post_id).Int(4, row.created_ms)
-                    .Text(5, sentiment).Real(6, polarity).Int(7, post.Engagement.Total).Execute();
+                link.Text(1, arena.Add(brand)).Text(2, v.Platform).Text(3, v.PostId).Int(4, row.created_ms)
+                    .Text(5, arena.Add(sentiment)).Real(6, polarity).Int(7, post.Engagement.Total).Execute();
             }
 
             if (row.author_id.Length > 0 && seenAuthors.Add((row.platform, row.author_id)))
             {
-                author.Text(1, row.platform).Text(2, row.author_id).Text(3, row.author_handle).Text(4, row.author_name)
-                    .Int(5, row.author_followers).Text(6, row.author_location).Int(7, row.author_verified).Int(8, row.created_ms).Execute();
+                author.Text(1, v.Platform).Text(2, v.AuthorId).Text(3, v.AuthorHandle).Text(4, v.AuthorName)
+                    .Int(5, row.author_followers).Text(6, v.AuthorLocation).Int(7, row.author_verified).Int(8, row.created_ms).Execute();
             }
         }
 
         return inserted;
     }
 
-    // Positions follow PostUpsertSql.Columns (the every-field round-trip test catches a slip).
-    private static void Bind(RawStatement s, PostRow r) =>
-        s.Text(1, r.platform).Text(2, r.post_id).Text(3, r.author_id).Text(4, r.author_handle).Text(5, r.author_name)
-            .Int(6, r.author_followers).Text(7, r.author_location).Int(8, r.author_verified).Text(9, r.text).Text(10, r.lang)
+    /// <summary>The text columns of a row, encoded once into the arena and bound to every statement of the row.</summary>
+    private readonly struct RowText(Utf8Arena a, PostRow r)
+    {
+        public readonly Utf8Arena.Span Platform = a.Add(r.platform), PostId = a.Add(r.post_id), AuthorId = a.Add(r.author_id),
+            AuthorHandle = a.Add(r.author_handle), AuthorName = a.Add(r.author_name), AuthorLocation = a.Add(r.author_location),
+            Text = a.Add(r.text), Lang = a.Add(r.lang), Url = a.Add(r.url), Hashtags = a.Add(r.hashtags), Mentions = a.Add(r.mentions),
+            Links = a.Add(r.links), ReplyTo = a.Add(r.reply_to), QuoteOf = a.Add(r.quote_of), RepostOf = a.Add(r.repost_of),
+            Brands = a.Add(r.brands), Campaign = a.Add(r.campaign), NearDupOf = a.Add(r.near_dup_of), Sentiment = a.Add(r.sentiment),
+            Scorer = a.Add(r.scorer), ModelVersion = a.Add(r.model_version), BrandSentiments = a.Add(r.brand_sentiments), Source = a.Add(r.source);
+    }
+
+    // Positions follow PostUpsertSql.Columns (the every-field round-trip test catches a slip). The stored-state query
+    // has no ?35 (ingested_ms keeps the first arrival).
+    private static void Bind(RawStatement s, PostRow r, in RowText v)
+    {
+        s.Text(1, v.Platform).Text(2, v.PostId).Text(3, v.AuthorId).Text(4, v.AuthorHandle).Text(5, v.AuthorName)
+            .Int(6, r.author_followers).Text(7, v.AuthorLocation).Int(8, r.author_verified).Text(9, v.Text).Text(10, v.Lang)
             .Int(11, r.created_ms).Int(12, r.created_offset_min).Int(13, r.likes).Int(14, r.shares).Int(15, r.replies)
-            .Int(16, r.views).Text(17, r.url).Text(18, r.hashtags).Text(19, r.mentions).Text(20, r.links)
-            .Text(21, r.reply_to).Text(22, r.quote_of).Text(23, r.repost_of).Text(24, r.brands).Text(25, r.campaign)
-            .Text(26, r.near_dup_of).Text(27, r.sentiment).Real(28, r.p_neg).Real(29, r.p_neu).Real(30, r.p_pos)
-            .Text(31, r.scorer).Text(32, r.model_version).Text(33, r.brand_sentiments).Text(34, r.source).Int(35, r.ingested_ms);
+            .Int(16, r.views).Text(17, v.Url).Text(18, v.Hashtags).Text(19, v.Mentions).Text(20, v.Links)
+            .Text(21, v.ReplyTo).Text(22, v.QuoteOf).Text(23, v.RepostOf).Text(24, v.Brands).Text(25, v.Campaign)
+            .Text(26, v.NearDupOf).Text(27, v.Sentiment).Real(28, r.p_neg).Real(29, r.p_neu).Real(30, r.p_pos)
+            .Text(31, v.Scorer).Text(32, v.ModelVersion).Text(33, v.BrandSentiments).Text(34, v.Source);
+        if (s.ParameterCount >= 35)
+        {
+            s.Int(35, r.ingested_ms);
+        }
+    }
 
     public override async ValueTask DisposeAsync()
     {

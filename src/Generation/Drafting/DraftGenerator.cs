@@ -235,9 +235,9 @@ public sealed class DraftGenerator
             return [null];
         }
 
-        var model = await SegmentModels.LoadAsync(_store, corpus, ct);
+        var model = await SegmentModels.LoadAsync(_store, corpus, SegmentModels.SourceFor(request.Segments), ct);
         var wanted = request.Segments;
-        if (wanted.Count == 1 && wanted[0] == "auto")
+        if (wanted.Count == 1 && wanted[0] is "auto" or "trends")
         {
             // The best audiences by lift (the targeting ranking), two at most so the output stays reviewable.
             var ranked = TargetingAdvisor.Rank(corpus, model);

@@ -198,11 +198,12 @@ public sealed class TemplateDraftWriter : IDraftWriter
             if (theme is not null)
             {
                 items.Add(theme);
+                // A theme is an aspect fans praise more than the brand's average ("cold brew"): the hook puts it up front.
                 hook = (slot.Tone % 3) switch
                 {
-                    0 => $"“{theme.Label}” is what people say about {name}.",
-                    1 => $"Heard the buzz about {name} and “{theme.Label}”? See for yourself.",
-                    _ => $"{name}. People talk about “{theme.Label}”.",
+                    0 => $"People keep talking about the {name} {theme.Label}. Come see why.",
+                    1 => $"Your new favorite {theme.Label}? It's waiting at {name}.",
+                    _ => $"{name} {theme.Label}: see what the buzz is about.",
                 };
             }
             else
@@ -219,7 +220,7 @@ public sealed class TemplateDraftWriter : IDraftWriter
             var others = themes.Where(t => t != theme).ToList();
             var benefits = new List<(string Text, EvidenceItem? Item)>();
             benefits.AddRange(profile.ApprovedClaims.Select(c => (c.Text, (EvidenceItem?)null)));
-            benefits.AddRange(others.Select(t => ($"Made for people who care about “{t.Label}”.", (EvidenceItem?)t)));
+            benefits.AddRange(others.Select(t => ($"Fans rate our {t.Label} too.", (EvidenceItem?)t)));
             var (benefit, benefitItem) = benefits.Count > 0 ? benefits[(slot.Benefit + attempt) % benefits.Count] : ($"Made for the way you live.", null);
             if (benefitItem is not null)
             {
@@ -231,7 +232,7 @@ public sealed class TemplateDraftWriter : IDraftWriter
             if (pain is not null)
             {
                 items.Add(pain);
-                painAnswer = $"Heard you on “{pain.Label}”: we are listening and working on it.";
+                painAnswer = $"We hear you on the {pain.Label}, and we're working on it.";
             }
 
             var ctas = profile.Ctas.Count > 0 ? profile.Ctas : [.. Profiles.BrandProfiles.DefaultCtas];

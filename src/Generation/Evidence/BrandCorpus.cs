@@ -12,14 +12,37 @@ public sealed class BrandCorpus
 {
     public const int MaxPosts = 100_000;
 
-    private BrandCorpus(Brand brand, DateTimeOffset since, DateTimeOffset until, List<PostFacts> posts, long dropped)
+    /// <summary>Posts about other brands (or none) read for the background rates that make a term distinctive.</summary>
+    public const int MaxBackgroundPosts = 50_000;
+
+    private BrandCorpus(Brand brand, DateTimeOffset since, DateTimeOffset until, List<PostFacts> posts, long dropped, TermBackground background)
     {
         Brand = brand;
         Since = since;
         Until = until;
         Posts = posts;
         Dropped = dropped;
+        Background = background;
     }
+
+    private readonly Dictionary<int, IReadOnlyList<(string Term, int Posts, double Z)>> _aspects = [];
+
+    /// <summary>The brand's aspects (see <see cref="EvidenceBuilder.Aspects"/>), computed once per support level.</summary>
+    public IReadOnlyList<(string Term, int Posts, double Z)> AspectsFor(int minSupport)
+    {
+        lock (_aspects)
+        {
+            if (!_aspects.TryGetValue(minSupport, out var a))
+            {
+                _aspects[minSupport] = a = EvidenceBuilder.Aspects(this, minSupport);
+            }
+
+            return a;
+        }
+    }
+
+    /// <summary>How often each term appears in posts that are not about this brand, over the same window.</summary>
+    public TermBackground Background { get; }
 
     public Brand Brand { get; }
 
@@ -35,6 +58,32 @@ public sealed class BrandCorpus
 
     /// <summary>Older posts left out to stay within <see cref="MaxPosts"/>.</summary>
     public long Dropped { get; }
+
+    /// <summary>Hashtags of the other brands in the watchlist (squashed, lower-case): never this brand's trend.</summary>
+    public IReadOnlySet<string> OtherBrandTags { get; private init; } = new HashSet<string>();
+
+    private static HashSet<string> OtherTags(Brand brand, BrandWatchlist? watchlist)
+    {
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in watchlist?.Brands ?? [])
+        {
+            if (string.Equals(other.Id, brand.Id, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var name in other.Hashtags.Concat(other.Aliases).Append(other.Id).Append(other.Name))
+            {
+                tags.Add(new string([.. name.TrimStart('#').ToLowerInvariant().Where(char.IsLetterOrDigit)]));
+            }
+        }
+
+        return tags;
+    }
+
+    /// <summary>A corpus built in memory (tests, callers that already hold the posts).</summary>
+    public static BrandCorpus Of(Brand brand, DateTimeOffset since, DateTimeOffset until, IEnumerable<PostFacts> posts, TermBackground? background = null) =>
+        new(brand, since, until, [.. posts], 0, background ?? new TermBackground());
 
     public static async Task<BrandCorpus> LoadAsync(
         IPostStore store, Brand brand, BrandWatchlist? watchlist, EvidenceOptions options, CancellationToken ct = default)
@@ -58,7 +107,21 @@ public sealed class BrandCorpus
             }
         }
 
-        return new BrandCorpus(brand, since, until, [.. queue], dropped);
+        var background = new TermBackground();
+        await foreach (var post in store.StreamPostsAsync(new PostQuery { Since = since, Until = until, Limit = MaxBackgroundPosts + queue.Count }, ct))
+        {
+            if (background.Posts >= MaxBackgroundPosts)
+            {
+                break;
+            }
+
+            if (!post.Brands.Contains(brand.Id, StringComparer.OrdinalIgnoreCase))
+            {
+                background.Add(extractor.Extract(post.Text), post.Hashtags);
+            }
+        }
+
+        return new BrandCorpus(brand, since, until, [.. queue], dropped, background) { OtherBrandTags = OtherTags(brand, watchlist) };
     }
 
     /// <summary>The label toward this brand when the post mentions several, else the post's overall label.</summary>

@@ -22,7 +22,8 @@ public sealed class TargetingAdvisor(IPostStore store, ILogger<TargetingAdvisor>
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    public async Task<TargetingReport> SuggestAsync(Brand brand, BrandWatchlist? watchlist = null, EvidenceOptions? options = null, CancellationToken ct = default)
+    public async Task<TargetingReport> SuggestAsync(
+        Brand brand, BrandWatchlist? watchlist = null, EvidenceOptions? options = null, SegmentSource segments = SegmentSource.Location, CancellationToken ct = default)
     {
         options ??= new EvidenceOptions();
         var corpus = await BrandCorpus.LoadAsync(store, brand, watchlist, options, ct);
@@ -32,7 +33,7 @@ public sealed class TargetingAdvisor(IPostStore store, ILogger<TargetingAdvisor>
                 $"No posts about '{brand.Id}' {corpus.WindowText}: nothing to target from. Ingest or synthesize posts first, or widen --since/--until.");
         }
 
-        var model = await SegmentModels.LoadAsync(store, corpus, ct);
+        var model = await SegmentModels.LoadAsync(store, corpus, segments, ct);
         var report = Suggest(corpus, model, options);
         report.CreatedAt = _time.GetUtcNow();
         await store.PutArtifactAsync(ArtifactKind, brand.Id, SnakeCaseJson.Serialize(report), ct);

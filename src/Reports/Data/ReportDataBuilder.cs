@@ -49,14 +49,19 @@ public sealed partial class ReportDataBuilder
         var current = await _store.GetBrandBucketsAsync(period, bucket, brand, ct);
         var before = await _store.GetBrandBucketsAsync(previous, bucket, brand, ct);
         var series = BuildSeries(current, period, bucket);
+        _logger.LogDebug("Brand buckets read");
 
         var scan = await ScanPostsAsync(period, brand, request.TopAuthors, ct);
         var previousAuthors = await CountAuthorsAsync(previous, brand, ct);
+        _logger.LogDebug("Authors read");
         var bursts = await ReadBurstsAsync(period, brand, request.ExamplePostsPerBurst, ct);
         var previousBursts = await CountBurstsAsync(previous, brand, ct);
+        _logger.LogDebug("Bursts read");
         var topics = await ReadTopicsAsync(period, previous, brand, request.MaxTopics, notes, ct);
+        _logger.LogDebug("Topics read");
         var segments = await ReadSegmentsAsync(brand, ct);
         var drafts = await ReadDraftsAsync(brand, request.MaxDrafts, ct);
+        _logger.LogDebug("Segments and drafts read");
 
         return new ReportData
         {

@@ -157,8 +157,16 @@ public sealed class NotebookExporter
 
         await using (var topics = await TableWriter.CreateAsync(ExportTables.Topics, dir, ct))
         {
-            foreach (var a in await store.ListArtifactsAsync(ReportDataBuilder.TopicKind, 10_000, ct))
+            // Topics come as single artifacts ("topic") or inside the topic step's report ("topic-report"), whose
+            // window is the report's own.
+            var topicArtifacts = (await store.ListArtifactsAsync(ReportDataBuilder.TopicKind, 10_000, ct))
+                .Concat(await store.ListArtifactsAsync(ReportDataBuilder.TopicReportKind, 10_000, ct));
+            foreach (var a in topicArtifacts)
             {
+                using var doc = System.Text.Json.JsonDocument.Parse(a.Json);
+                var root = doc.RootElement;
+                var windowStart = root.ValueKind == System.Text.Json.JsonValueKind.Object ? ArtifactJson.Time(root, "since", "start") : null;
+                var windowEnd = root.ValueKind == System.Text.Json.JsonValueKind.Object ? ArtifactJson.Time(root, "until", "end") : null;
                 foreach (var e in ArtifactJson.Items(a.Json, "topics", "items", "emerging").Where(e => InScope(e, true)))
                 {
                     var terms = ArtifactJson.Strings(e, ["terms", "keywords", "top_terms", "words", "hashtags"], "term", "word", "text");
@@ -170,8 +178,8 @@ public sealed class NotebookExporter
                         ArtifactJson.Long(e, "volume", "count", "size", "posts"),
                         ArtifactJson.Long(e, "previous_volume", "prev_volume", "baseline", "previous"),
                         ArtifactJson.Num(e, "growth", "change", "lift", "trend"),
-                        ArtifactJson.Time(e, "start", "started_at", "start_at", "from", "window_start"),
-                        ArtifactJson.Time(e, "end", "ended_at", "end_at", "to", "window_end"),
+                        ArtifactJson.Time(e, "start", "started_at", "start_at", "from", "window_start") ?? windowStart,
+                        ArtifactJson.Time(e, "end", "ended_at", "end_at", "to", "window_end") ?? windowEnd,
                     ], ct);
                 }
             }

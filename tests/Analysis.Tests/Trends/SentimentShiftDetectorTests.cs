@@ -50,6 +50,34 @@ public class SentimentShiftDetectorTests
     }
 
     [Test]
+    public void A_positive_burst_does_not_make_the_following_days_look_negative_once_its_buckets_leave_the_baseline()
+    {
+        // Hours 100..108: a launch, 400 posts an hour and 2% negative; otherwise 40 posts an hour, 30% negative.
+        var rng = new Random(6);
+        var points = Enumerable.Range(0, Hours).Select(i =>
+        {
+            var launch = i is >= 100 and < 109;
+            var n = launch ? 400 : 40;
+            var neg = Enumerable.Range(0, n).Count(_ => rng.NextDouble() < (launch ? 0.02 : 0.3));
+            return new SeriesPoint(SyntheticCounts.Start.AddHours(i), n, n - neg, 0, neg, 0);
+        }).ToList();
+        var series = new TrendSeries("brand", "acme", BucketSize.Hour, points);
+        var burst = new Burst { Id = "b", SeriesKind = "brand", Key = "acme", Start = SyntheticCounts.Start.AddHours(100), End = SyntheticCounts.Start.AddHours(109) };
+        var other = new Burst { Id = "o", SeriesKind = "brand", Key = "globex", Start = burst.Start, End = burst.End };
+
+        var naive = new SentimentShiftDetector().Episodes([series], Buckets).Where(s => s.Direction == "more_negative").ToList();
+        var masked = new SentimentShiftDetector().Episodes([series], Buckets, [burst]).Where(s => s.Direction == "more_negative").ToList();
+        var otherBrand = new SentimentShiftDetector().Episodes([series], Buckets, [other]).Where(s => s.Direction == "more_negative").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(naive, Is.Not.Empty, "the launch's hours drag the baselines of the days around it down");
+            Assert.That(naive.All(s => s.End <= burst.Start || s.Start >= burst.End), Is.True, "the episodes are the ordinary days around it");
+            Assert.That(masked, Is.Empty);
+            Assert.That(otherBrand, Has.Count.EqualTo(naive.Count), "only the brand's own bursts leave its baseline");
+        });
+    }
+
+    [Test]
     public void The_recent_week_against_the_weeks_before_is_tested_per_brand()
     {
         var shifts = new SentimentShiftDetector().Windows([Series("worse", i => i >= Hours - (7 * 24) ? 0.35 : 0.2, 4), Series("same", _ => 0.2, 5)], Buckets);

@@ -8,15 +8,16 @@ namespace Marketing.Analysis.Tests.Trends;
 
 /// <summary>
 /// The done-when target on the synthetic stream with its truth: injected events found with recall ≥ 0.9 and precision
-/// ≥ 0.8, every matched peak within one hourly bucket.
+/// ≥ 0.8, every matched peak within one hourly bucket. Two streams (about 10 s on two cores); docs/trends.md lists the
+/// other seeds and sizes measured, and <c>mkt-bench trends</c> the 1M-post one.
 /// </summary>
 public class SynthTrendEvaluationTests
 {
-    [Test]
-    [Explicit("Not met yet: on seed 7 / 100,000 posts recall passes (>= 0.9) but precision is 0.77 (10/13): two day-long negative episodes after events and a competitor burst two hours off the campaign peak. Run it explicitly to re-measure.")]
-    public async Task Injected_events_are_found_with_high_recall_and_precision_and_peaks_within_one_bucket()
+    [TestCase(100_000, 30, 7, 9)]
+    [TestCase(40_000, 21, 3, 5)]
+    public async Task Injected_events_are_found_with_high_recall_and_precision_and_peaks_within_one_bucket(int posts, int days, int seed, int events)
     {
-        var generator = new SynthGenerator(new SynthOptions { Posts = 100_000, Days = 30, Seed = 7 });
+        var generator = new SynthGenerator(new SynthOptions { Posts = posts, Days = days, Seed = seed });
         await using var store = await TestStores.OpenNewAsync(StoreKind.Sqlite);
         await SynthData.FillAsync(store, SynthData.Posts(generator));
 
@@ -35,7 +36,7 @@ public class SynthTrendEvaluationTests
         var wrong = string.Join(", ", eval.FalsePositives.Select(f => f.Id));
         Assert.Multiple(() =>
         {
-            Assert.That(eval.Events, Is.EqualTo(9));
+            Assert.That(eval.Events, Is.EqualTo(events));
             Assert.That(eval.Recall, Is.GreaterThanOrEqualTo(0.9), "missed: " + missed);
             Assert.That(eval.Precision, Is.GreaterThanOrEqualTo(0.8), "false positives: " + wrong);
             Assert.That(eval.MaxPeakErrorBuckets, Is.LessThanOrEqualTo(1));

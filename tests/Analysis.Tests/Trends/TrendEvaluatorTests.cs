@@ -50,6 +50,26 @@ public class TrendEvaluatorTests
     }
 
     [Test]
+    public void A_detection_inside_an_events_episode_is_correct_but_finds_the_event_only_with_the_right_peak()
+    {
+        var campaign = new ExpectedEvent("competitor_campaign", "acme", T0.AddHours(10), T0.AddHours(13), T0.AddHours(22), "c", "globex");
+        var found = new[]
+        {
+            Found("late-half", "acme", 17, 18, 20),      // the campaign's second wave: part of it, peak 5 off
+            Found("co-burst", "globex", 12, 15, 20),     // the targeted competitor's own burst, peak 2 off
+            Found("elsewhere", "initech", 12, 13, 20),   // another brand entirely
+            Found("after", "acme", 22, 23, 30),          // starts when the event has ended
+        };
+        var r = TrendEvaluator.Evaluate([campaign], found, Hour);
+        Assert.Multiple(() =>
+        {
+            Assert.That(r.Recall, Is.EqualTo(0), "no detection peaks within one bucket of the campaign's peak");
+            Assert.That(r.FalsePositives.Select(f => f.Id), Is.EqualTo(new[] { "elsewhere", "after" }));
+            Assert.That(r.Precision, Is.EqualTo(0.5));
+        });
+    }
+
+    [Test]
     public void Peak_error_is_measured_in_buckets_of_the_run()
     {
         var e = new ExpectedEvent("outage_burst", "acme", T0, T0.AddDays(1), T0.AddDays(3));

@@ -132,6 +132,25 @@ public sealed class PostStoreTests(StoreKind kind)
     }
 
     [Test]
+    public async Task A_changed_repeat_updates_the_row_and_moves_its_brand_links()
+    {
+        await _store.UpsertPostsAsync([Posts.Make("c1", "old text", brands: ["acme"], sentiment: SentimentLabel.Negative, likes: 1)]);
+        await _store.UpsertPostsAsync([Posts.Make("c2", "untouched", brands: ["acme"])]);
+        var result = await _store.UpsertPostsAsync([Posts.Make("c1", "new text", brands: ["globex"], likes: 10), Posts.Make("c2", "untouched", brands: ["acme"])]);
+
+        var back = (await _store.GetPostAsync("x", "c1"))!;
+        var buckets = await _store.GetBrandBucketsAsync(TimeRange.All, TimeSpan.FromDays(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result, Is.EqualTo(new UpsertResult(0, 2)));
+            Assert.That((back.Text, back.Engagement.Likes), Is.EqualTo(("new text", 10L)));
+            Assert.That(back.Brands, Is.EqualTo(new[] { "globex" }));
+            Assert.That(back.Sentiment!.Label, Is.EqualTo(SentimentLabel.Negative), "a copy without sentiment keeps the stored one");
+            Assert.That(buckets.Select(b => (b.Brand, b.Volume, b.Engagement)), Is.EquivalentTo(new[] { ("acme", 1L, 3L), ("globex", 1L, 13L) }), "c1 left acme for globex; c2 is unchanged");
+        });
+    }
+
+    [Test]
     public async Task Update_sentiment_changes_posts_and_brand_buckets()
     {
         var post = Posts.Make("u1", brands: ["acme"]);

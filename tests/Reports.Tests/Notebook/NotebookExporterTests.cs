@@ -51,6 +51,32 @@ public sealed class NotebookExporterTests
     }
 
     [Test]
+    public async Task Topics_from_the_topic_steps_report_are_exported_with_its_window()
+    {
+        await using var store = await ReportStore.OpenFilledAsync();
+        var report = new Marketing.Analysis.Topics.TopicReport
+        {
+            Since = ReportStore.PeriodStart,
+            Until = ReportStore.PeriodStart.AddDays(7),
+            Topics =
+            [
+                new("t01", "cold brew / oat latte", null, null, ["cold brew", "oat latte"], 120, 0.4, 0.2, false, ["x/1"]),
+                new("t02", "outage / app", null, null, ["outage", "app"], 80, 0.3, -0.6, true, ["x/2"]),
+            ],
+        };
+        await store.PutArtifactAsync(Marketing.Analysis.Topics.TopicAnalyzer.ReportKind, "latest", Marketing.Core.Json.SnakeCaseJson.Serialize(report));
+        var dir = Path.Combine(TestPaths.NewTempDir("nb"), "export");
+
+        var result = await new NotebookExporter().ExportAsync(store, new NotebookExportRequest { OutDir = dir });
+
+        Assert.That(result.Rows["topics"], Is.EqualTo(3), "the fixture's single topic artifact and the report's two topics");
+        var lines = await File.ReadAllLinesAsync(Path.Combine(dir, "topics.csv"));
+        var row = lines.Single(l => l.Contains("outage / app", StringComparison.Ordinal));
+        Assert.That(row, Does.Contain("80"));
+        Assert.That(row, Does.Contain(ReportStore.PeriodStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), "the report's window is the topic's");
+    }
+
+    [Test]
     public async Task The_data_dictionary_describes_every_column_of_every_table()
     {
         await using var store = await ReportStore.OpenFilledAsync();

@@ -1,0 +1,179 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Marketing.Analysis.Sentiment;
+using Marketing.Core.Domain;
+using Marketing.Core.Json;
+using Marketing.Core.Storage;
+using Marketing.Ingest;
+using Marketing.Ingest.Kafka;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Marketing.Bench;
+
+/// <summary>
+/// <c>mkt-bench pipeline --posts N</c>: end to end, Kafka (the embedded librdkafka mock) → parse → sentiment score →
+/// SQLite upsert, through the real <see cref="KafkaConsumerService"/> with the <see cref="SentimentScorer"/> as its
+/// enricher. The same run also consumes without scoring (Kafka → parse → SQLite), so the cost of scoring inside the
+/// pipeline is a ratio from one run. Post texts are real tweets (SemEval-2017 test, repeated) when ../shared is
+/// there, else generated sentences.
+/// </summary>
+public static class PipelineBench
+{
+    public static IEnumerable<Command> Create()
+    {
+        var posts = new Option<int>("--posts") { Description = "Posts to produce and consume.", DefaultValueFactory = _ => 200_000 };
+        var batch = new Option<int>("--batch") { Description = "Consumer batch size.", DefaultValueFactory = _ => 5000 };
+        var model = new Option<string?>("--model") { Description = "Sentiment model. Default: bench/results/sentiment-semeval.zip (written by the sentiment bench), else one trained here." };
+        var shared = new Option<string?>("--shared") { Description = "The shared folder (default $MKT_SHARED, then ../shared beside the repository)." };
+        var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the run without scoring." };
+        var cmd = new Command("pipeline", "End to end: Kafka (embedded mock) -> parse -> sentiment -> SQLite posts/s, beside the same pipeline without scoring.")
+        {
+            posts, batch, model, shared, noBaseline,
+        };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(posts);
+            var root = parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.GetFullPath(Path.Combine(SentimentBench.RepoRoot(), "..", "shared"));
+            var test = Path.Combine(root, "data", "semeval2017-4a", "test.tsv");
+            var texts = File.Exists(test) ? SentimentData.ReadLabelled(test).Select(e => e.Text).ToArray() : null;
+            var textSource = texts is null ? "generated sentences (no ../shared)" : $"SemEval-2017 test tweets ({texts.Length}), repeated";
+
+            var m = LoadOrTrain(parse.GetValue(model), root, ct);
+            Console.Error.WriteLine($"pipeline bench: model version {m.Version}; texts: {textSource}");
+            var scorer = new SentimentScorer(m);
+
+            var records = Records(n, texts);
+            var bytes = records.Sum(r => (long)r.Length);
+            using var mock = KafkaMockCluster.Start(brokers: 3);
+            var partitions = KafkaMockCluster.PartitionsFor(bytes, minimum: 8);
+            mock.CreateTopic("pipeline", partitions);
+            var clock = Stopwatch.StartNew();
+            var produced = await new KafkaFileProducer(new KafkaOptions(), NullLogger.Instance)
+                .ProduceAsync(records, mock.BootstrapServers, "pipeline", null, null, ct);
+            var produceSeconds = clock.Elapsed.TotalSeconds;
+            Console.Error.WriteLine($"pipeline bench: produced {produced.Delivered:N0} in {produceSeconds:0.0} s");
+
+            var dir = Path.Combine(Path.GetTempPath(), "mkt-bench-pipeline-" + Guid.NewGuid().ToString("N")[..8]);
+            Directory.CreateDirectory(dir);
+            try
+            {
+                var scored = await RunAsync(mock.BootstrapServers, "scored", Path.Combine(dir, "scored.db"), [scorer], n, parse.GetValue(batch), ct);
+                Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> score -> SQLite {scored.PostsPerSecond:N0} posts/s");
+                Run? plain = null;
+                if (!parse.GetValue(noBaseline))
+                {
+                    plain = await RunAsync(mock.BootstrapServers, "plain", Path.Combine(dir, "plain.db"), [], n, parse.GetValue(batch), ct);
+                    Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> SQLite (no scoring) {plain.PostsPerSecond:N0} posts/s");
+                }
+
+                BenchResult.Write("pipeline", new
+                {
+                    posts = n,
+                    partitions,
+                    batch = parse.GetValue(batch),
+                    texts = textSource,
+                    megabytes = Math.Round(bytes / 1048576.0, 1),
+                    model_version = m.Version,
+                    produce_messages_per_second = Math.Round(n / produceSeconds),
+                    kafka_parse_score_sqlite = scored,
+                    kafka_parse_sqlite_without_scoring = plain,
+                    scoring_share_of_pipeline_time = plain is null ? (double?)null : Math.Round(1 - (plain.Seconds / scored.Seconds), 3),
+                    command = $"dotnet run -c Release --project bench/Bench -- pipeline --posts {n}",
+                    machine = BenchResult.Machine(),
+                });
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+
+            return 0;
+        });
+        return [cmd];
+    }
+
+    public sealed record Run(long Posts, long Scored, double Seconds, double PostsPerSecond, double CpuSeconds, double PostsPerCpuSecond, long RowsInStore);
+
+    /// <summary>From the consumer's start until every post is in the store (the consumer's idle wait is not counted).</summary>
+    private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct)
+    {
+        await using var store = await StoreFactory.OpenAsync(dbPath, null, ct);
+        var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "pipeline", GroupId = group, BatchSize = batch };
+        var consumer = new KafkaConsumerService(options, RecordDecoders.Create(new IngestOptions(), null), enrichers, store, NullLogger<KafkaConsumerService>.Instance);
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await consumer.StartAsync(ct);
+        while (consumer.Counters.Stored + consumer.Counters.Snapshot().Duplicates < n && !consumer.ExecuteTask!.IsCompleted)
+        {
+            await Task.Delay(10, ct);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        await consumer.StopAsync(CancellationToken.None);
+        if (consumer.ExecuteTask is { IsFaulted: true } failed)
+        {
+            throw new InvalidOperationException("The consumer failed", failed.Exception);
+        }
+
+        var stats = await store.GetStatsAsync(ct);
+        return new Run(n, stats.Scored, Math.Round(seconds, 2), Math.Round(n / seconds), Math.Round(cpu, 2), Math.Round(n / Math.Max(cpu, 1e-9)), stats.Posts);
+    }
+
+    private static SentimentModel LoadOrTrain(string? path, string sharedRoot, CancellationToken ct)
+    {
+        path ??= Path.Combine("bench", "results", "sentiment-semeval.zip");
+        if (File.Exists(path))
+        {
+            return SentimentModel.Load(path);
+        }
+
+        var train = Path.Combine(sharedRoot, "data", "semeval2017-4a", "train.tsv");
+        var lexicon = Path.Combine(sharedRoot, "data", "vader-lexicon", "vader_lexicon.txt");
+        IReadOnlyList<SentimentExample> data = File.Exists(train) ? SentimentData.ReadLabelled(train).ToList() : Generated(3000);
+        Console.Error.WriteLine($"pipeline bench: no model at {path}; training one on {(File.Exists(train) ? train : "generated sentences")} ...");
+        var options = new SentimentTrainingOptions { LexiconPath = File.Exists(lexicon) ? lexicon : null, Refit = false, HoldoutFraction = 0.1 };
+        var model = new SentimentTrainer().Train(data, options, ct: ct).Model;
+        model.Save(path);
+        return model;
+    }
+
+    private static List<SentimentExample> Generated(int n)
+    {
+        string[] good = ["great", "love", "amazing", "excellent"], bad = ["terrible", "hate", "awful", "broken"], things = ["coffee", "launch", "price", "service"];
+        return Enumerable.Range(0, n).Select(i => (i % 3) switch
+        {
+            0 => new SentimentExample(SentimentLabel.Negative, $"the {things[i % 4]} is {bad[(i / 3) % 4]}"),
+            1 => new SentimentExample(SentimentLabel.Neutral, $"the {things[i % 4]} ships on day {i % 30}"),
+            _ => new SentimentExample(SentimentLabel.Positive, $"the {things[i % 4]} is {good[(i / 3) % 4]}"),
+        }).ToList();
+    }
+
+    private static List<byte[]> Records(int n, string[]? texts)
+    {
+        string[] words = ["coffee", "launch", "great", "terrible", "price", "service", "love", "delay", "refund", "new"];
+        var epoch = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var list = new List<byte[]>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var post = new SocialPost
+            {
+                Platform = "x",
+                PostId = "p" + i.ToString(CultureInfo.InvariantCulture),
+                Author = new Author { Id = "u" + (i % 5000), Handle = "user" + (i % 5000), Followers = i % 1000 },
+                Text = texts is not null
+                    ? texts[i % texts.Length]
+                    : $"post {i}: the {words[i % 10]} was {words[(i / 10) % 10]} #{words[(i / 100) % 10]} @{words[(i / 7) % 10]}",
+                Language = "en",
+                CreatedAt = epoch.AddSeconds(i),
+            };
+            list.Add(Encoding.UTF8.GetBytes(SnakeCaseJson.Serialize(post)));
+        }
+
+        return list;
+    }
+}

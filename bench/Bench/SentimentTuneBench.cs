@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using Marketing.Analysis.Sentiment;
+
+namespace Marketing.Bench;
+
+/// <summary>
+/// <c>mkt-bench sentiment-tune</c>: how the recipe was chosen. Trains each variant on the training file alone and
+/// reports macro-recall on a held-out part of it (random, or the newest rows with <c>--newest</c>); the test set is
+/// never read, so choosing by these figures does not tune on test.
+/// Variants: <c>name:key=value,key=value;name2:...</c> with keys l2, l1, iters, trainer, ngrams, charmin, charmax,
+/// wordmindf, charmindf, lex, word, char, bits, tune, balance.
+/// </summary>
+public static class SentimentTuneBench
+{
+    public static IEnumerable<Command> Create()
+    {
+        var data = new Option<string>("--data") { Description = "Labelled training TSV.", Required = true };
+        var lexicon = new Option<string?>("--lexicon") { Description = "VADER lexicon." };
+        var variants = new Option<string>("--variants") { Description = "name:key=value,...;name2:...", DefaultValueFactory = _ => "default:" };
+        var newest = new Option<bool>("--newest") { Description = "Hold out the newest rows (end of file) instead of a random share." };
+        var holdout = new Option<double>("--holdout") { DefaultValueFactory = _ => 0.2 };
+        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout };
+        cmd.SetAction((parse, ct) =>
+        {
+            var rows = SentimentData.ReadLabelled(parse.GetValue(data)!).ToList();
+            foreach (var spec in parse.GetValue(variants)!.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var (name, options) = Parse(spec, new SentimentTrainingOptions
+                {
+                    LexiconPath = parse.GetValue(lexicon),
+                    Refit = false,
+                    HoldoutNewest = parse.GetValue(newest),
+                    HoldoutFraction = parse.GetValue(holdout),
+                });
+                var r = new SentimentTrainer().Train(rows, options, ct: ct);
+                var m = r.Holdout;
+                var recalls = string.Join(" ", m.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"));
+                Console.WriteLine(FormattableString.Invariant(
+                    $"{name,-24} macro-recall {m.MacroRecall:0.0000} macro-F1 {m.MacroF1:0.0000} acc {m.Accuracy:0.0000} ({recalls}) offsets [{string.Join(",", r.Model.Info.LogPriorOffsets.Select(o => o.ToString("0.00", CultureInfo.InvariantCulture)))}] n={m.N} {r.Seconds:0}s"));
+            }
+
+            return Task.FromResult(0);
+        });
+        return [cmd];
+    }
+
+    private static (string Name, SentimentTrainingOptions Options) Parse(string spec, SentimentTrainingOptions o)
+    {
+        var colon = spec.IndexOf(':', StringComparison.Ordinal);
+        var name = colon < 0 ? spec : spec[..colon];
+        var f = o.Featurizer;
+        foreach (var kv in (colon < 0 ? "" : spec[(colon + 1)..]).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (k, v) = (kv.Split('=')[0].Trim(), kv.Split('=')[1].Trim());
+            float F() => float.Parse(v, CultureInfo.InvariantCulture);
+            int I() => int.Parse(v, CultureInfo.InvariantCulture);
+            switch (k)
+            {
+                case "l2": o = o with { L2 = F() }; break;
+                case "l1": o = o with { L1 = F() }; break;
+                case "iters": o = o with { MaxIterations = I() }; break;
+                case "trainer": o = o with { Trainer = v }; break;
+                case "tune": o = o with { TuneOffsets = v == "1" }; break;
+                case "balance": o = o with { BalanceClasses = v == "1" }; break;
+                case "ngrams": f = f with { WordNgrams = I() }; break;
+                case "charmin": f = f with { CharMin = I() }; break;
+                case "charmax": f = f with { CharMax = I() }; break;
+                case "wordmindf": f = f with { WordMinDf = I() }; break;
+                case "charmindf": f = f with { CharMinDf = I() }; break;
+                case "lex": f = f with { LexiconScale = F() }; break;
+                case "word": f = f with { WordScale = F() }; break;
+                case "char": f = f with { CharScale = F() }; break;
+                case "sup": f = f with { Supervised = F() }; break;
+                case "supsmooth": f = f with { SupervisedSmoothing = F() }; break;
+                case "bits": f = f with { WordBits = I(), CharBits = I() }; break;
+                default: throw new ArgumentException($"unknown key {k}");
+            }
+        }
+
+        return (name, o with { Featurizer = f });
+    }
+}
