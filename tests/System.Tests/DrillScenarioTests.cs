@@ -140,16 +140,15 @@ public sealed class DrillScenarioTests
     {
         await using var rig = await DrillRig.StartAsync("llm");
         var (records, ids, poison) = DrillRecords.Make(4000, poisonEvery: 100);
-        var clock = Stopwatch.StartNew();
-        var faultyFor = TimeSpan.FromSeconds(4);
+        // The first requests get every kind of fault in turn (twice over), then the endpoint heals.
         var faults = new[] { FakeChatServerReply.RateLimited("0"), FakeChatServerReply.Error(500), FakeChatServerReply.Hanging(), FakeChatServerReply.Garbage() };
         var served = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var i = 0;
+        var i = -1;
         rig.Chat.Responder = request =>
         {
-            if (clock.Elapsed < faultyFor)
+            if (Interlocked.Increment(ref i) is var k && k < 2 * faults.Length)
             {
-                var fault = faults[Interlocked.Increment(ref i) % faults.Length];
+                var fault = faults[k % faults.Length];
                 served.AddOrUpdate(fault.Hang ? "hang" : fault.Status.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (fault.ContentType == "text/html" ? "-garbage" : ""), 1, (_, n) => n + 1);
                 return fault;
             }
@@ -178,7 +177,7 @@ public sealed class DrillScenarioTests
         var b = await rig.ConsumerAsync(llm, llmMaxCalls: 100_000, llmThreshold: 1f, tweak: o => o.BatchSize = 100);
         await a.StartAsync(CancellationToken.None);
         await b.StartAsync(CancellationToken.None);
-        // A stream over ~10 s: faults for the first 4 s, a healthy endpoint after.
+        // A stream over ~10 s: faults first, a healthy endpoint after.
         var produced = await rig.ProduceAsync(records, rate: 400);
         await DrillRig.WaitAsync(a, b);
         await watching.CancelAsync();
