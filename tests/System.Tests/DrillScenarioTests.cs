@@ -258,7 +258,8 @@ public sealed class DrillScenarioTests
         Assert.Multiple(() =>
         {
             Assert.That(poison, Is.EqualTo(N / 100));
-            Assert.That(consumers.Sum(c => c.Counters.Snapshot().Rejected), Is.EqualTo(poison));
+            // A batch re-read after a rebalance rejects (and dead-letters) its poison again: counted per delivery.
+            Assert.That(consumers.Sum(c => c.Counters.Snapshot().Rejected), Is.GreaterThanOrEqualTo(poison));
             Assert.That(consumers.Sum(c => c.Counters.Stored), Is.EqualTo(ids.Count));
             Assert.That(reasons.Keys, Is.EquivalentTo(new[] { "bad_json", "no_text", "invalid_utf8" }));
         });
