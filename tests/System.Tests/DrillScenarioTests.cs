@@ -140,13 +140,13 @@ public sealed class DrillScenarioTests
     {
         await using var rig = await DrillRig.StartAsync("llm");
         var (records, ids, poison) = DrillRecords.Make(4000, poisonEvery: 100);
-        // The first requests get every kind of fault in turn (twice over), then the endpoint heals.
+        // The first requests get every kind of fault in turn, then the endpoint heals.
         var faults = new[] { FakeChatServerReply.RateLimited("0"), FakeChatServerReply.Error(500), FakeChatServerReply.Hanging(), FakeChatServerReply.Garbage() };
         var served = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var i = -1;
         rig.Chat.Responder = request =>
         {
-            if (Interlocked.Increment(ref i) is var k && k < 2 * faults.Length)
+            if (Interlocked.Increment(ref i) is var k && k < faults.Length)
             {
                 var fault = faults[k % faults.Length];
                 served.AddOrUpdate(fault.Hang ? "hang" : fault.Status.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + (fault.ContentType == "text/html" ? "-garbage" : ""), 1, (_, n) => n + 1);
@@ -178,7 +178,7 @@ public sealed class DrillScenarioTests
         await a.StartAsync(CancellationToken.None);
         await b.StartAsync(CancellationToken.None);
         // A stream over ~10 s: faults first, a healthy endpoint after.
-        var produced = await rig.ProduceAsync(records, rate: 400);
+        var produced = await rig.ProduceAsync(records, rate: 300);
         await DrillRig.WaitAsync(a, b);
         await watching.CancelAsync();
         await watcher;
