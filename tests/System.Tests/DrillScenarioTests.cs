@@ -28,12 +28,13 @@ public sealed class DrillScenarioTests
         var produced = await rig.ProduceAsync(records);
 
         using var victim = rig.StartConsumerProcess();
-        using var survivor = rig.StartConsumerProcess("--until-idle", "4");
+        // Idle longer than the session timeout (10 s): the killed member's partitions reach a live one only then.
+        using var survivor = rig.StartConsumerProcess("--until-idle", "12");
         await rig.WaitForStoredAsync(2000, () => MktProcess.Tail(victim.Stderr));
         victim.KillHard();
         var storedAtKill = (await rig.Store.GetStatsAsync()).Posts;
 
-        using var restarted = rig.StartConsumerProcess("--until-idle", "4");
+        using var restarted = rig.StartConsumerProcess("--until-idle", "12");
         var codes = new[] { await survivor.WaitForExitAsync(DrillRig.Patience), await restarted.WaitForExitAsync(DrillRig.Patience) };
 
         Assert.Multiple(() =>
