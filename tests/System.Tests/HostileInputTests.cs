@@ -42,7 +42,10 @@ public sealed class HostileInputTests
         using (var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
             BootstrapServers = rig.Mock.BootstrapServers,
+            // Big enough for the 10 MB records, and compressed as mkt produce does: the mock cluster keeps only ~5 MiB
+            // of compressed data per partition and silently drops the oldest beyond that.
             MessageMaxBytes = 32 * 1024 * 1024,
+            CompressionType = CompressionType.Lz4,
             Acks = Acks.All,
         }).Build())
         {
@@ -180,6 +183,7 @@ internal sealed record HostileInput(string Name, string Category, string Expect,
         "text" => p.Text,
         "url" => p.Url,
         "campaign" => p.Campaign,
+        "author.id" => p.Author.Id,
         "author.handle" => p.Author.Handle,
         "author.display_name" => p.Author.DisplayName,
         "author.location" => p.Author.Location,

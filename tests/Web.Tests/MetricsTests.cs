@@ -61,7 +61,7 @@ public sealed class MetricsTests
             metrics = await http.GetStringAsync("/metrics");
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the hosted consumer did not store the posts:\n" + metrics);
         }
-        while (Value(metrics, "mkt_ingest_posts_stored_total") < n || Value(metrics, "mkt_consumer_lag_messages") != 0 || Value(metrics, "mkt_consumer_assigned_partitions") != 2);
+        while (Value(metrics, "mkt_ingest_posts_stored_total") < n || Value(metrics, "mkt_ingest_rejected_total") < 1 || Value(metrics, "mkt_consumer_lag_messages") != 0 || Value(metrics, "mkt_consumer_assigned_partitions") != 2);
 
         await app.StopAsync();
         Assert.Multiple(() =>

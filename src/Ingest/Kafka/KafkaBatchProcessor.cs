@@ -142,7 +142,7 @@ public sealed class KafkaBatchProcessor
         {
             return await _store.UpsertPostsAsync(batch.Posts, ct);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (IsRefusedPost(ex))
         {
             // A post the store refuses would fail this batch forever. Find it, reject it, store the others.
             _logger.LogWarning("The store refused a post of the batch ({Reason}); storing the batch post by post", ex.Message);
@@ -155,7 +155,7 @@ public sealed class KafkaBatchProcessor
                     total += await _store.UpsertPostsAsync([post], ct);
                     keep.Add(post);
                 }
-                catch (ArgumentException bad)
+                catch (Exception bad) when (IsRefusedPost(bad))
                 {
                     var message = batch.Messages.FirstOrDefault(m => SourceOf(m) == post.Source) ?? batch.Messages[0];
                     batch.Rejects.Add((new RejectedRecord(InvalidPostReason, bad.Message, post.Source ?? SourceOf(message), Raw(message.Message.Value), DateTimeOffset.UtcNow), message));
@@ -167,6 +167,14 @@ public sealed class KafkaBatchProcessor
             return total;
         }
     }
+
+    /// <summary>
+    /// The store refuses this data, and always will: the store's own validation (<see cref="ArgumentException"/>), or
+    /// PostgreSQL's data exceptions (SQLSTATE class 22: a NUL character in text, a value out of range...). Anything else
+    /// (connection lost, disk full, read-only) is an outage: the batch is retried, not rejected.
+    /// </summary>
+    internal static bool IsRefusedPost(Exception ex) =>
+        ex is ArgumentException || (ex is Npgsql.PostgresException pg && pg.SqlState.StartsWith("22", StringComparison.Ordinal));
 
     private async Task DeadLetterAsync(List<(RejectedRecord Reject, ConsumeResult<byte[]?, byte[]?> Message)> rejects, CancellationToken ct)
     {

@@ -106,9 +106,14 @@ public sealed class KafkaConsumerService : BackgroundService
             .SetErrorHandler((_, e) => _logger.LogWarning("Kafka consumer error {Code}: {Reason}", e.Code, e.Reason))
             .SetPartitionsAssignedHandler((_, parts) =>
             {
-                // Idle time counts from the moment there is something to read.
-                idle.Restart();
-                _everAssigned = true;
+                // Idle time counts from the moment there is something to read (an empty incremental assignment,
+                // which a cooperative rebalance may hand out, is nothing to read).
+                if (parts.Count > 0)
+                {
+                    idle.Restart();
+                    _everAssigned = true;
+                }
+
                 Interlocked.Add(ref _assigned, parts.Count);
                 _logger.LogInformation("Assigned {Count} partition(s) of {Topic}: {Partitions}", parts.Count, _options.Topic, string.Join(",", parts.Select(p => p.Partition.Value)));
             })

@@ -59,7 +59,7 @@ reject("10k nested objects", "json_bomb", "bad_json", generate={"kind": "nested_
 reject("deep nesting inside a post field", "json_bomb", "bad_json", generate={"kind": "nested_field", "depth": 500})
 reject("400k numbers in one array", "json_bomb", "wrong_type", generate={"kind": "number_array", "count": 400000})
 reject("array of 2 million numbers (4 MB)", "json_bomb", "too_large", generate={"kind": "number_array", "count": 2000000})
-reject("100k empty objects", "json_bomb", "missing_id", generate={"kind": "empty_objects", "count": 100000})
+reject("100k empty objects", "json_bomb", "unknown_format", generate={"kind": "empty_objects", "count": 100000})
 
 # 10 MB fields: over the record limit, rejected as too_large; the dead letter keeps the head of the value.
 reject("10 MB text", "huge_field", "too_large", generate={"kind": "big_field", "field": "text", "bytes": 10 * 1024 * 1024})
@@ -69,8 +69,10 @@ reject("one byte over the 1 MiB record limit", "huge_field", "too_large", genera
 # NUL bytes: a raw NUL is not JSON; an escaped NUL is data, which PostgreSQL text cannot hold.
 reject("raw NUL byte in text", "nul", "bad_json", raw=b'{"id":"n1","text":"a\x00b"}')
 reject("raw NUL before the record", "nul", "bad_json", raw=b'\x00' + valid)
-accept("escaped NUL in text", "nul", post("before\u0000after"), {"text": "before\u0000after"})
-accept("escaped NUL in display name", "nul", post("nul in name", author_display_name="Bob\u0000by"), {"author.display_name": "Bob\u0000by"})
+# Text and names lose their control characters on ingest (normalization), so an escaped NUL is dropped, never
+# stored (PostgreSQL text could not hold it; were one to reach the store, that post alone would be rejected).
+accept("escaped NUL in text", "nul", post("before\u0000after"), {"text": "beforeafter"})
+accept("escaped NUL in display name", "nul", post("nul in name", author_display_name="Bob\u0000by"), {"author.display_name": "Bobby"})
 
 # Wrong types and shapes.
 reject("text is a number", "wrong_type", "wrong_type", {"id": "w1", "text": 42, "created_at": "2026-11-01T10:00:00Z"})
@@ -78,8 +80,9 @@ reject("text is an object", "wrong_type", "wrong_type", {"id": "w2", "text": {"a
 reject("text is an array", "wrong_type", "wrong_type", {"id": "w3", "text": ["a"], "created_at": "2026-11-01T10:00:00Z"})
 reject("id is an object", "wrong_type", "wrong_type", {"id": {"x": 1}, "text": "t", "created_at": "2026-11-01T10:00:00Z"})
 reject("likes is a word", "wrong_type", "wrong_type", {"id": "w5", "text": "t", "created_at": "2026-11-01T10:00:00Z", "engagement": {"likes": "many"}})
-reject("hashtags is a string", "wrong_type", "wrong_type", {"id": "w6", "text": "t", "created_at": "2026-11-01T10:00:00Z", "hashtags": "coffee"})
-reject("author is a string", "wrong_type", "wrong_type", {"id": "w7", "text": "t", "created_at": "2026-11-01T10:00:00Z", "author": "bob"})
+# Lenient where the meaning is plain: a single hashtag as a string, an author given by id.
+accept("hashtags is a string", "wrong_type", {"id": "w6", "text": "t", "created_at": "2026-11-01T10:00:00Z", "hashtags": "coffee"}, {"hashtags[0]": "coffee"})
+accept("author is a string", "wrong_type", {"id": "w7", "text": "t", "created_at": "2026-11-01T10:00:00Z", "author": "bob"}, {"author.id": "bob"})
 reject("top-level string", "wrong_type", "wrong_type", '"just a string"')
 reject("top-level number", "wrong_type", "wrong_type", "12345")
 reject("top-level null", "wrong_type", "wrong_type", "null")
@@ -95,8 +98,10 @@ reject("trailing garbage", "wrong_type", "bad_json", '{"id":"w18","text":"t","cr
 # SQL metacharacters: stored verbatim (parameters only), never interpreted.
 for i, s in enumerate(["Robert'); DROP TABLE posts;--", "x' OR '1'='1", "\"; DELETE FROM post_brands; --", "100% _wild_ [card]",
                        "back\\slash \\' \\\"", "$1 @Param :name ?", "/* comment */ -- dash", "pg_sleep(10); SELECT 1"]):
-    accept(f"SQL metacharacters {i + 1} in brand and text", "sql", post(f"I bought {s} today", brands=[s], campaign=s),
-           {"text": f"I bought {s} today", "brands[0]": s, "campaign": s})
+    # Brand ids carry no white space (the store's rule), so the brand keeps the metacharacters without the spaces.
+    brand = s.replace(" ", "")
+    accept(f"SQL metacharacters {i + 1} in brand and text", "sql", post(f"I bought {s} today", brands=[brand], campaign=s),
+           {"text": f"I bought {s} today", "brands[0]": brand, "campaign": s})
 
 # HTML and JavaScript in every text field: stored as data, escaped on output.
 xss = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"><svg onload=alert(1)>", "javascript:alert(1)",
@@ -108,7 +113,8 @@ accept("iframe in location", "html", post("location attack", author_location=xss
 accept("javascript URL", "html", post("url attack", url=xss[3]), {"url": xss[3]})
 accept("style in campaign", "html", post("campaign attack", campaign=xss[6]), {"campaign": xss[6]})
 accept("markup hashtag", "html", post("hashtag attack", hashtags=["<b>bold</b>"]), {"hashtags[0]": "<b>bold</b>"})
-accept("pre-escaped entities and textarea break", "html", post(xss[5] + " " + xss[7]), {"text": xss[5] + " " + xss[7]})
+# Post text arrives entity-encoded from X/Twitter, so ingest decodes entities once; output encodes them again.
+accept("pre-escaped entities and textarea break", "html", post(xss[5] + " " + xss[7]), {"text": "<already> & escaped " + xss[7]})
 
 # Prompt injection: stored verbatim; sent to an LLM only inside a fence whose marker the text cannot know.
 for i, s in enumerate([
