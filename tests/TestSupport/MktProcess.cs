@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Text;
-using Marketing.TestSupport;
 using NUnit.Framework;
 
-namespace Marketing.Ingest.Tests.Kafka;
+namespace Marketing.TestSupport;
 
 /// <summary>
 /// <c>mkt</c> as a child process (the build output of src/Cli, built first through a project reference), so a test can
 /// kill a consumer hard or stop it with SIGTERM.
 /// </summary>
-internal sealed class MktProcess : IDisposable
+public sealed class MktProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
@@ -29,7 +28,7 @@ internal sealed class MktProcess : IDisposable
             var dll = Path.Combine(TestPaths.RepoRoot, "src", "Cli", "bin", configuration, "net10.0", "mkt.dll");
             if (!File.Exists(dll))
             {
-                Assert.Fail($"{dll} is missing: build src/Cli (dotnet build tests/Ingest.Tests builds it through its project reference).");
+                Assert.Fail($"{dll} is missing: build src/Cli (a test project that starts mkt references src/Cli, so building it builds mkt).");
             }
 
             return dll;
@@ -37,6 +36,8 @@ internal sealed class MktProcess : IDisposable
     }
 
     public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     public string Stdout
     {
@@ -60,7 +61,9 @@ internal sealed class MktProcess : IDisposable
         }
     }
 
-    public static MktProcess Start(string workDir, params string[] args)
+    public static MktProcess Start(string workDir, params string[] args) => Start(workDir, null, args);
+
+    public static MktProcess Start(string workDir, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -68,6 +71,11 @@ internal sealed class MktProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = workDir,
         };
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[k] = v;
+        }
+
         psi.ArgumentList.Add(MktDll);
         foreach (var a in args)
         {
@@ -112,7 +120,7 @@ internal sealed class MktProcess : IDisposable
     /// <summary>SIGTERM: what docker stop and systemd send.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(global::System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
