@@ -35,10 +35,18 @@ public static class IngestBench
         var posts = new Option<int>("--posts") { Description = "Posts in the generated JSONL file.", DefaultValueFactory = _ => 500_000 };
         var db = new Option<string?>("--db") { Description = "Store to write to; default a fresh SQLite file under bench/results/." };
         var parallelism = new Option<int>("--parallelism") { Description = "Decoding threads (default: the processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var cmd = new Command("ingest", "File -> store posts/s without scoring; parse + normalize posts/s alone.") { posts, db, parallelism };
+        var only = new Option<string>("--only") { Description = "Run only one phase: parse (decode + normalize, no store), store (file -> store), or all.", DefaultValueFactory = _ => "all" };
+        var cmd = new Command("ingest", "File -> store posts/s without scoring; parse + normalize posts/s alone.") { posts, db, parallelism, only };
         cmd.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(posts);
+            var phase = parse.GetValue(only) ?? "all";
+            if (phase is not ("all" or "parse" or "store"))
+            {
+                Console.Error.WriteLine("--only must be parse, store or all.");
+                return 2;
+            }
+
             var threads = parse.GetValue(parallelism);
             var dir = Path.Combine("bench", "results");
             Directory.CreateDirectory(dir);
@@ -57,23 +65,33 @@ public static class IngestBench
             var decoder = RecordDecoders.Create(new IngestOptions(), matcher);
             var reader = new FileDecoder(decoder) { Parallelism = threads };
             long decoded = 0;
+            var parseGc = GcStats.Now();
             var cpu = Cpu();
             var sw = Stopwatch.StartNew();
-            await foreach (var batch in reader.ReadAsync(file, ct))
+            if (phase != "store")
             {
-                decoded += batch.Posts.Count + batch.Rejects.Count;
+                await foreach (var batch in reader.ReadAsync(file, ct))
+                {
+                    decoded += batch.Posts.Count + batch.Rejects.Count;
+                }
             }
 
             var parseSeconds = sw.Elapsed.TotalSeconds;
             var parseCpu = Cpu() - cpu;
-            Console.Error.WriteLine($"parse+normalize: {decoded:N0} in {parseSeconds:0.00} s = {decoded / parseSeconds:N0} posts/s");
+            parseGc = GcStats.Now() - parseGc;
+            decoded = Math.Max(decoded, 1);
+            Console.Error.WriteLine($"parse+normalize: {decoded:N0} in {parseSeconds:0.00} s = {decoded / parseSeconds:N0} posts/s, {parseCpu.TotalMicroseconds / decoded:0.0} us CPU/post, {parseGc.Describe(decoded)}");
+            if (phase == "parse")
+            {
+                return 0;
+            }
 
             // 2. Language detection on posts that carry none (the worst case: every post goes through the detector).
             var noLang = RecordDecoders.Create(new IngestOptions(), matcher);
             var sample = File.ReadLines(file).Take(Math.Min(n, 50_000)).Select(l => Encoding.UTF8.GetBytes(l.Replace("\"language\":\"", "\"language_was\":\"", StringComparison.Ordinal))).ToArray();
             noLang.Normalizer.Languages!.Detect("warm up the statistical models with a sentence that has no stop words: qwerty zxcvb");
             sw.Restart();
-            Parallel.For(0, sample.Length, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct }, i => noLang.DecodeUnflagged(sample[i], "b", 1 << 20));
+            Parallel.For(0, phase == "all" ? sample.Length : 0, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = ct }, i => noLang.DecodeUnflagged(sample[i], "b", 1 << 20));
             var langSeconds = sw.Elapsed.TotalSeconds;
             var statistical = noLang.Normalizer.Languages.StatisticalCalls;
 
@@ -82,6 +100,7 @@ public static class IngestBench
             IngestSummary summary;
             string backend;
             TimeSpan ingestCpu;
+            var storeGc = GcStats.Now();
             await using (var store = await StoreFactory.OpenAsync(target, null, ct))
             {
                 backend = store.Backend;
@@ -91,7 +110,9 @@ public static class IngestBench
                 ingestCpu = Cpu() - cpu;
             }
 
-            Console.Error.WriteLine($"file -> {backend}: {summary}");
+            storeGc = GcStats.Now() - storeGc;
+
+            Console.Error.WriteLine($"file -> {backend}: {summary}; {storeGc.Describe(n)}");
             Console.Error.WriteLine($"CPU (user + sys, all threads): parse+normalize {parseCpu.TotalMicroseconds / decoded:0.0} us/post, file -> {backend} {ingestCpu.TotalMicroseconds / n:0.0} us/post");
             if (parse.GetValue(db) is null)
             {
@@ -99,6 +120,11 @@ public static class IngestBench
                 {
                     File.Delete(f);
                 }
+            }
+
+            if (phase != "all")
+            {
+                return summary.Stored == n ? 0 : 1;
             }
 
             BenchResult.Write("ingest", new
@@ -125,6 +151,17 @@ public static class IngestBench
             return summary.Stored == n ? 0 : 1;
         });
         return [cmd];
+    }
+
+    /// <summary>Allocation and garbage-collection counters, to see the GC's share of the CPU time.</summary>
+    private readonly record struct GcStats(long Allocated, int Gen0, int Gen1, int Gen2, TimeSpan Pause)
+    {
+        public static GcStats Now() => new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+        public static GcStats operator -(GcStats a, GcStats b) => new(a.Allocated - b.Allocated, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Pause - b.Pause);
+
+        public string Describe(long posts) =>
+            $"allocated {Allocated / (double)Math.Max(1, posts):N0} B/post, GCs gen0/1/2 {Gen0}/{Gen1}/{Gen2}, GC pauses {Pause.TotalSeconds:0.00} s";
     }
 
     private static TimeSpan Cpu()

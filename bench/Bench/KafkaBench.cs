@@ -21,10 +21,14 @@ public static class KafkaBench
     {
         var posts = new Option<int>("--posts") { Description = "Posts to produce and consume.", DefaultValueFactory = _ => 200_000 };
         var batch = new Option<int>("--batch") { Description = "Consumer batch size.", DefaultValueFactory = _ => 2000 };
-        var cmd = new Command("kafka", "Kafka (embedded mock) -> decode -> SQLite posts/s, and the consumer alone with a no-op store.") { posts, batch };
+        var set = new Option<string[]>("--set") { Description = "Extra librdkafka consumer setting, key=value (repeatable), e.g. --set fetch.wait.max.ms=10.", AllowMultipleArgumentsPerToken = false };
+        var only = new Option<string>("--only") { Description = "Run only one consumer: sqlite, noop, or all.", DefaultValueFactory = _ => "all" };
+        var cmd = new Command("kafka", "Kafka (embedded mock) -> decode -> SQLite posts/s, and the consumer alone with a no-op store.") { posts, batch, set, only };
         cmd.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(posts);
+            var settings = parse.GetValue(set) ?? [];
+            var which = parse.GetValue(only) ?? "all";
             var records = Records(n);
             var bytes = records.Sum(r => (long)r.Length);
             using var mock = KafkaMockCluster.Start(brokers: 3);
@@ -39,24 +43,32 @@ public static class KafkaBench
 
             var dir = Path.Combine(Path.GetTempPath(), "mkt-bench-kafka-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(dir);
-            double sqliteSeconds, noopSeconds;
-            TimeSpan sqliteCpu, noopCpu;
-            await using (var sqlite = await StoreFactory.OpenAsync(Path.Combine(dir, "bench.db"), null, ct))
+            double sqliteSeconds = double.NaN, noopSeconds = double.NaN;
+            TimeSpan sqliteCpu = default, noopCpu = default;
+            if (which is "all" or "sqlite")
             {
+                await using var sqlite = await StoreFactory.OpenAsync(Path.Combine(dir, "bench.db"), null, ct);
                 var cpu0 = Cpu();
-                sqliteSeconds = await ConsumeAsync(mock.BootstrapServers, "sqlite", sqlite, n, parse.GetValue(batch), ct);
+                sqliteSeconds = await ConsumeAsync(mock.BootstrapServers, "sqlite", sqlite, n, parse.GetValue(batch), settings, ct);
                 sqliteCpu = Cpu() - cpu0;
+                Console.Error.WriteLine($"kafka bench: consumed into SQLite in {sqliteSeconds:0.00} s = {n / sqliteSeconds:N0} posts/s, {sqliteCpu.TotalMicroseconds / n:0.0} us CPU/post ({sqliteCpu.TotalSeconds:0.0} s CPU)");
             }
 
-            Console.Error.WriteLine($"kafka bench: consumed into SQLite in {sqliteSeconds:0.0} s");
-            await using (var none = new NoOpStore())
+            if (which is "all" or "noop")
             {
+                await using var none = new NoOpStore();
                 var cpu0 = Cpu();
-                noopSeconds = await ConsumeAsync(mock.BootstrapServers, "noop", none, n, parse.GetValue(batch), ct);
+                noopSeconds = await ConsumeAsync(mock.BootstrapServers, "noop", none, n, parse.GetValue(batch), settings, ct);
                 noopCpu = Cpu() - cpu0;
+                Console.Error.WriteLine($"kafka bench: consumer alone (no-op store) {noopSeconds:0.00} s = {n / noopSeconds:N0} posts/s, {noopCpu.TotalMicroseconds / n:0.0} us CPU/post ({noopCpu.TotalSeconds:0.0} s CPU)");
             }
 
             Directory.Delete(dir, recursive: true);
+            if (which != "all")
+            {
+                return 0;
+            }
+
             BenchResult.Write("kafka", new
             {
                 posts = n,
@@ -90,9 +102,20 @@ public static class KafkaBench
     }
 
     /// <summary>Seconds from the consumer's start until every post is written (the idle wait is not counted).</summary>
-    private static async Task<double> ConsumeAsync(string bootstrap, string group, IPostStore store, int n, int batch, CancellationToken ct)
+    private static async Task<double> ConsumeAsync(string bootstrap, string group, IPostStore store, int n, int batch, string[] settings, CancellationToken ct)
     {
         var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "bench", GroupId = group, BatchSize = batch };
+        foreach (var s in settings)
+        {
+            var eq = s.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new ArgumentException($"--set {s}: expected key=value.");
+            }
+
+            options.Consumer.Set(s[..eq], s[(eq + 1)..]);
+        }
+
         var decoder = RecordDecoders.Create(new IngestOptions(), null);
         var consumer = new KafkaConsumerService(options, decoder, [], store, NullLogger<KafkaConsumerService>.Instance);
         var clock = Stopwatch.StartNew();

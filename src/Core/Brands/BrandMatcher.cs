@@ -61,66 +61,152 @@ public sealed class BrandMatcher
 
     public BrandWatchlist Watchlist { get; }
 
-    /// <summary>Brand ids named by the text, mentions or hashtags, sorted and distinct.</summary>
+    /// <summary>
+    /// Brand ids named by the text, mentions or hashtags, sorted and distinct. Runs on every ingested post, so it
+    /// tokenizes in place (the same tokens as <see cref="Tokenize"/>, as slices of one lower-cased copy of the text)
+    /// and looks them up without allocating a string per token.
+    /// </summary>
     public IReadOnlyList<string> Match(string text, IEnumerable<string>? mentions = null, IEnumerable<string>? hashtags = null)
     {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
+        List<string>? found = null;
+        var handles = _byHandle.GetAlternateLookup<ReadOnlySpan<char>>();
+        var tags = _byHashtag.GetAlternateLookup<ReadOnlySpan<char>>();
+        var firsts = _byFirstToken.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var m in mentions ?? [])
         {
-            if (_byHandle.TryGetValue(m.TrimStart('@').ToLowerInvariant(), out var ids))
-            {
-                found.UnionWith(ids);
-            }
+            LookUp(handles, m.AsSpan().TrimStart('@'), ref found);
         }
 
         foreach (var t in hashtags ?? [])
         {
-            if (_byHashtag.TryGetValue(t.TrimStart('#').ToLowerInvariant(), out var ids))
-            {
-                found.UnionWith(ids);
-            }
+            LookUp(tags, t.AsSpan().TrimStart('#'), ref found);
         }
 
-        var tokens = Tokenize(text).ToArray();
-        for (var i = 0; i < tokens.Length; i++)
+        char[]? rentedText = null;
+        int[]? rentedTokens = null;
+        var lower = text.Length <= 512 ? stackalloc char[text.Length] : (rentedText = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length)).AsSpan(0, text.Length);
+        var bounds = text.Length <= 256 ? stackalloc int[text.Length + 2] : (rentedTokens = System.Buffers.ArrayPool<int>.Shared.Rent(text.Length + 2)).AsSpan(0, text.Length + 2);
+        try
         {
-            var token = tokens[i];
-            if (token.Length > 1 && (token[0] == '@' || token[0] == '#'))
+            text.AsSpan().ToLowerInvariant(lower);
+            var count = TokenBounds(text, bounds);
+            for (var i = 0; i < count; i++)
             {
-                var bare = token[1..];
-                var map = token[0] == '@' ? _byHandle : _byHashtag;
-                if (map.TryGetValue(bare, out var ids))
+                var token = (ReadOnlySpan<char>)lower.Slice(bounds[2 * i], bounds[2 * i + 1]);
+                if (token.Length > 1 && (token[0] == '@' || token[0] == '#'))
                 {
-                    found.UnionWith(ids);
+                    var bare = token[1..];
+                    LookUp(token[0] == '@' ? handles : tags, bare, ref found);
+                    token = bare;
                 }
 
-                token = bare;
-            }
-
-            if (!_byFirstToken.TryGetValue(token, out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var (rest, brand) in candidates)
-            {
-                if (i + rest.Length < tokens.Length || rest.Length == 0)
+                if (!firsts.TryGetValue(token, out var candidates))
                 {
-                    var ok = true;
-                    for (var k = 0; k < rest.Length && ok; k++)
-                    {
-                        ok = i + 1 + k < tokens.Length && tokens[i + 1 + k] == rest[k];
-                    }
+                    continue;
+                }
 
-                    if (ok)
+                foreach (var (rest, brand) in candidates)
+                {
+                    if (i + rest.Length < count || rest.Length == 0)
                     {
-                        found.Add(brand);
+                        var ok = true;
+                        for (var k = 0; k < rest.Length && ok; k++)
+                        {
+                            var j = i + 1 + k;
+                            ok = j < count && lower.Slice(bounds[2 * j], bounds[2 * j + 1]).SequenceEqual(rest[k].AsSpan());
+                        }
+
+                        if (ok)
+                        {
+                            Add(ref found, brand);
+                        }
                     }
                 }
             }
         }
+        finally
+        {
+            if (rentedText is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rentedText);
+            }
 
-        return found.Count == 0 ? [] : found.ToArray();
+            if (rentedTokens is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(rentedTokens);
+            }
+        }
+
+        if (found is null)
+        {
+            return [];
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        return found.ToArray();
+    }
+
+    private static void LookUp(FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> map, ReadOnlySpan<char> key, ref List<string>? found)
+    {
+        if (key.Length == 0 || key.Length > 256)
+        {
+            return;
+        }
+
+        Span<char> lower = stackalloc char[key.Length];
+        key.ToLowerInvariant(lower);
+        if (map.TryGetValue(lower, out var ids))
+        {
+            foreach (var id in ids)
+            {
+                Add(ref found, id);
+            }
+        }
+    }
+
+    private static void Add(ref List<string>? found, string brand)
+    {
+        found ??= new List<string>(2);
+        if (!found.Contains(brand))
+        {
+            found.Add(brand);
+        }
+    }
+
+    /// <summary>
+    /// The tokens of <see cref="Tokenize"/> as (start, length) pairs in <paramref name="bounds"/>; returns how many.
+    /// A text of n characters has at most n/2 + 1 tokens, so n + 2 slots are always enough.
+    /// </summary>
+    private static int TokenBounds(string text, Span<int> bounds)
+    {
+        var count = 0;
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            var isWord = char.IsLetterOrDigit(c) || c == '_' || ((c == '@' || c == '#') && start < 0);
+            if (isWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWord && start >= 0)
+            {
+                if (!(i - start == 1 && text[start] is '@' or '#'))
+                {
+                    bounds[2 * count] = start;
+                    bounds[2 * count + 1] = i - start;
+                    count++;
+                }
+
+                start = -1;
+                if (c == '@' || c == '#')
+                {
+                    start = i;
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Lower-case word tokens; a leading @ or # is kept so handles and hashtags can be told apart.</summary>

@@ -272,9 +272,11 @@ public static class OwnSchemaReader
         return r.TokenType == JsonTokenType.EndObject;
     }
 
-    private static bool List(ref Utf8JsonReader r, out List<string> list)
+    private static bool List(ref Utf8JsonReader r, out IReadOnlyList<string> result)
     {
-        list = [];
+        // Most posts carry empty lists: allocate only for the first item.
+        List<string>? list = null;
+        result = [];
         r.Read();
         if (r.TokenType == JsonTokenType.Null)
         {
@@ -295,8 +297,13 @@ public static class OwnSchemaReader
 
             if (r.GetString() is { Length: > 0 } s)
             {
-                list.Add(s);
+                (list ??= []).Add(s);
             }
+        }
+
+        if (list is not null)
+        {
+            result = list;
         }
 
         return true;

@@ -52,39 +52,42 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
                 yield break;
             }
 
-            var headerText = Encoding.UTF8.GetString(header.Value.Data).TrimStart('\uFEFF');
+            var headerText = Encoding.UTF8.GetString(header.Value.Data.Span).TrimStart('\uFEFF');
             var fields = CsvParser.Parse(headerText, delimiter, out var error)
                 ?? throw new InvalidDataException($"{name}: the header row is not valid CSV ({error}).");
             columns = decoder.Columns.Resolve(fields, name);
             headerCount = fields.Count;
         }
 
-        var chunk = new List<RawRecord>(options.BatchSize);
+        // The records of one batch live in one arena, reused once the batch is decoded (decoding copies what it keeps).
+        using var arena = new RecordArena();
+        var records = new RawRecord[Math.Max(1, options.BatchSize)];
+        var results = new DecodeResult[records.Length];
         while (true)
         {
-            chunk.Clear();
-            while (chunk.Count < options.BatchSize && await splitter.NextAsync(ct) is { } record)
+            arena.Reset();
+            var count = 0;
+            while (count < records.Length && await splitter.NextAsync(ct, arena) is { } record)
             {
-                chunk.Add(record);
+                records[count++] = record;
             }
 
-            if (chunk.Count == 0)
+            if (count == 0)
             {
                 yield break;
             }
 
-            var results = new DecodeResult[chunk.Count];
-            var records = chunk.ToArray();
-            Parallel.For(0, records.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = ct }, i =>
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = ct }, i =>
             {
                 results[i] = DecodeOne(records[i], name, columns, headerCount, delimiter);
             });
 
-            var batch = new DecodedBatch(name, new List<SocialPost>(records.Length), []);
-            foreach (var r in results)
+            var batch = new DecodedBatch(name, new List<SocialPost>(count), []);
+            for (var i = 0; i < count; i++)
             {
-                batch.Posts.AddRange(r.Posts);
-                batch.Rejects.AddRange(r.Rejects);
+                batch.Posts.AddRange(results[i].Posts);
+                batch.Rejects.AddRange(results[i].Rejects);
+                results[i] = null!;
             }
 
             decoder.FlagNearDuplicates(batch.Posts);
@@ -107,12 +110,12 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
             return decoder.DecodeUnflagged(record.Data, source, decoder.Options.MaxRecordBytes);
         }
 
-        if (!Utf8.IsValid(record.Data))
+        if (!Utf8.IsValid(record.Data.Span))
         {
             return decoder.Reject(RejectReasons.InvalidUtf8, "The row is not valid UTF-8. Re-encode the file as UTF-8.", source, record.Data);
         }
 
-        var text = Encoding.UTF8.GetString(record.Data);
+        var text = Encoding.UTF8.GetString(record.Data.Span);
         var fields = CsvParser.Parse(text, delimiter, out var error);
         if (fields is null)
         {

@@ -4,20 +4,26 @@ namespace Marketing.Ingest.Sources;
 /// Splits a stream into records without holding more than one record (and a 64 KiB buffer) in memory: at each
 /// newline (JSONL), or at each newline outside double quotes (CSV, where quoted fields may hold newlines). A record
 /// longer than the limit is not kept: its start is kept for the reject, the rest is skipped to the next newline
-/// (quote state is reset there, so an unclosed quote costs one record, not the rest of the file).
+/// (quote state is reset there, so an unclosed quote costs one record, not the rest of the file). A record is
+/// assembled in one reused buffer and then copied once, into a <see cref="RecordArena"/> when the caller gives one.
 /// </summary>
 public sealed class RecordSplitter(Stream stream, int maxRecordBytes, bool quoteAware, int keepWhenTooLarge = 8192)
 {
     private readonly byte[] _buffer = new byte[1 << 16];
+    private byte[] _record = new byte[4096];
+    private int _recordLength;
     private int _start;
     private int _end;
     private bool _eof;
     private long _line = 1;
 
-    /// <summary>The next record (without its line terminator), or null at the end. Blank lines are skipped.</summary>
-    public async ValueTask<RawRecord?> NextAsync(CancellationToken ct)
+    /// <summary>
+    /// The next record (without its line terminator), or null at the end. Blank lines are skipped. With an
+    /// <paramref name="arena"/> the bytes are stored there (valid until its next reset); otherwise in a new array.
+    /// </summary>
+    public async ValueTask<RawRecord?> NextAsync(CancellationToken ct, RecordArena? arena = null)
     {
-        var record = new MemoryStream();
+        _recordLength = 0;
         var startLine = _line;
         var inQuotes = false;
         long length = 0;
@@ -33,7 +39,7 @@ public sealed class RecordSplitter(Stream stream, int maxRecordBytes, bool quote
                         return null;
                     }
 
-                    return Make(record, startLine, length);
+                    return Make(arena, startLine, length);
                 }
             }
 
@@ -85,10 +91,10 @@ public sealed class RecordSplitter(Stream stream, int maxRecordBytes, bool quote
                 inQuotes = false;
             }
 
-            if (record.Length < (tooLarge ? keepWhenTooLarge : maxRecordBytes + 1L))
+            var keep = tooLarge ? keepWhenTooLarge : maxRecordBytes + 1L;
+            if (_recordLength < keep)
             {
-                var room = (int)Math.Min(take.Length, (tooLarge ? keepWhenTooLarge : maxRecordBytes + 1L) - record.Length);
-                record.Write(take[..room]);
+                Append(take[..(int)Math.Min(take.Length, keep - _recordLength)]);
             }
 
             if (cut < 0)
@@ -98,27 +104,38 @@ public sealed class RecordSplitter(Stream stream, int maxRecordBytes, bool quote
             }
 
             _start += cut + 1;
-            if (length == 0 || IsBlank(record, length))
+            if (length == 0 || IsBlank(length))
             {
                 // A blank line between records.
-                record.SetLength(0);
+                _recordLength = 0;
                 length = 0;
                 startLine = _line;
                 continue;
             }
 
-            return Make(record, startLine, length);
+            return Make(arena, startLine, length);
         }
     }
 
-    private static bool IsBlank(MemoryStream record, long length)
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        if (_recordLength + bytes.Length > _record.Length)
+        {
+            Array.Resize(ref _record, Math.Max(_record.Length * 2, _recordLength + bytes.Length));
+        }
+
+        bytes.CopyTo(_record.AsSpan(_recordLength));
+        _recordLength += bytes.Length;
+    }
+
+    private bool IsBlank(long length)
     {
         if (length > 4)
         {
             return false;
         }
 
-        foreach (var b in record.GetBuffer().AsSpan(0, (int)record.Length))
+        foreach (var b in _record.AsSpan(0, _recordLength))
         {
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
             {
@@ -129,15 +146,16 @@ public sealed class RecordSplitter(Stream stream, int maxRecordBytes, bool quote
         return true;
     }
 
-    private static RawRecord Make(MemoryStream record, long line, long length)
+    private RawRecord Make(RecordArena? arena, long line, long length)
     {
-        var data = record.ToArray();
+        var data = _record.AsSpan(0, _recordLength);
         if (data.Length == length && data.Length > 0 && data[^1] == (byte)'\r')
         {
-            return new RawRecord(data[..^1], line, length - 1);
+            data = data[..^1];
+            length--;
         }
 
-        return new RawRecord(data, line, length);
+        return new RawRecord(arena is null ? data.ToArray() : arena.Add(data), line, length);
     }
 
     private async ValueTask<bool> FillAsync(CancellationToken ct)
