@@ -19,6 +19,9 @@ namespace Marketing.Ingest.Kafka;
 /// revoked the stored offsets are committed, and their unwritten messages are dropped from the batch (the new owner
 /// reads them).</item>
 /// <item>On shutdown the in-flight batch is finished and committed, then the client leaves the group (Close).</item>
+/// <item>Pipelined: batch N is written on a worker thread while this loop collects, decodes and enriches batch
+/// N+1; N's offsets are stored on this thread once its write has completed (and before any partition is revoked).
+/// A failed write is then retried here, as above.</item>
 /// </list>
 /// </summary>
 public sealed class KafkaConsumerService : BackgroundService
@@ -37,6 +40,11 @@ public sealed class KafkaConsumerService : BackgroundService
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _carry = [];
 
     private bool _writing;
+
+    // The batch being written on a worker thread while the loop prepares the next one; null when none.
+    private InFlightBatch? _inFlight;
+
+    private sealed record InFlightBatch(List<ConsumeResult<byte[]?, byte[]?>> Messages, KafkaDecodedBatch Decoded, Task<UpsertResult> Write);
 
     // Waiting to join a group is not idleness: a member of a killed process holds its partitions until its session
     // times out, and the first assignment can take that long.
@@ -134,11 +142,16 @@ public sealed class KafkaConsumerService : BackgroundService
         {
             while (!stop.IsCancellationRequested)
             {
-                Fill(consumer, stop);
+                Fill(consumer, processor, stop);
                 if (_batch.Count > 0)
                 {
-                    Process(consumer, processor, stop);
+                    Hand(consumer, processor, stop);
                     // Idle time counts from the last message handled: a slow write is not a quiet stream.
+                    idle.Restart();
+                }
+                else if (Complete(consumer, processor, stop))
+                {
+                    // The stream went quiet: the last batch's write is finished and its offsets stored.
                     idle.Restart();
                 }
                 else if (_options.IdleExit is { } limit && idle.Elapsed >= (_everAssigned ? limit : limit + JoinGrace))
@@ -157,6 +170,7 @@ public sealed class KafkaConsumerService : BackgroundService
         }
         finally
         {
+            FinishInFlight(consumer, processor);
             Shutdown(consumer, processor);
         }
 
@@ -167,7 +181,7 @@ public sealed class KafkaConsumerService : BackgroundService
     }
 
     /// <summary>Collects messages until the batch is full, its time is up, the stream is quiet or shutdown begins.</summary>
-    private void Fill(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stop)
+    private void Fill(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
     {
         if (_carry.Count > 0)
         {
@@ -178,6 +192,12 @@ public sealed class KafkaConsumerService : BackgroundService
         var started = _batch.Count > 0 ? Stopwatch.StartNew() : null;
         while (_batch.Count < _options.BatchSize && !stop.IsCancellationRequested)
         {
+            if (_inFlight is { Write.IsCompleted: true })
+            {
+                // Store the previous batch's offsets as soon as it is written, not only when this one is full.
+                Complete(consumer, processor, stop);
+            }
+
             var timeout = PollSlice;
             if (started is not null)
             {
@@ -225,11 +245,73 @@ public sealed class KafkaConsumerService : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Decodes and enriches the collected batch while the previous one is still being written, then waits for that
+    /// write (storing its offsets) and starts writing this batch on a worker thread.
+    /// </summary>
+    private void Hand(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
+    {
+        var messages = _batch.ToList();
+        _batch.Clear();
+        Counters.AddMessages(messages.Count);
+        var decoded = processor.Decode(messages);
+        processor.TryEnrichAsync(decoded, CancellationToken.None).GetAwaiter().GetResult();
+        Complete(consumer, processor, stop);
+        _inFlight = new InFlightBatch(messages, decoded, Task.Run(() => processor.WriteAsync(decoded, CancellationToken.None)));
+    }
+
+    /// <summary>
+    /// Waits for the in-flight write, retries it here if it failed, then stores its offsets. False when there was none.
+    /// </summary>
+    private bool Complete(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
+    {
+        if (_inFlight is not { } flight)
+        {
+            return false;
+        }
+
+        _inFlight = null;
+        if (WriteWithRetry(consumer, processor, flight.Messages, flight.Decoded, flight.Write, stop))
+        {
+            StoreOffsets(consumer, flight.Messages);
+        }
+
+        return true;
+    }
+
+    /// <summary>On the way out (stop, idle exit or a fatal error): the in-flight batch is finished before Shutdown.</summary>
+    private void FinishInFlight(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor)
+    {
+        try
+        {
+            Complete(consumer, processor, new CancellationToken(canceled: true));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning("Could not finish the in-flight batch: {Reason}; its offsets are not stored, so it will be redelivered", ex.Message);
+        }
+    }
+
     /// <summary>Writes the batch, retrying until it succeeds (or shutdown gives up), then stores its offsets.</summary>
     private void Process(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
     {
+        Complete(consumer, processor, stop);
         Counters.AddMessages(_batch.Count);
         var decoded = processor.Decode(_batch.ToList());
+        if (WriteWithRetry(consumer, processor, _batch, decoded, null, stop))
+        {
+            StoreOffsets(consumer, _batch);
+        }
+
+        _batch.Clear();
+    }
+
+    /// <summary>
+    /// Writes a decoded batch (or takes the result of the write already started), retrying with back-off and paused
+    /// partitions until it succeeds. False only when shutdown gave up on it: its offsets must then not be stored.
+    /// </summary>
+    private bool WriteWithRetry(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, List<ConsumeResult<byte[]?, byte[]?>> messages, KafkaDecodedBatch decoded, Task<UpsertResult>? started, CancellationToken stop)
+    {
         var backoff = _options.RetryBackoff;
         var paused = new List<TopicPartition>();
         var attempt = 0;
@@ -242,9 +324,10 @@ public sealed class KafkaConsumerService : BackgroundService
                 try
                 {
                     // Once shutdown has begun the write still runs to the end: the in-flight batch is finished.
-                    var result = processor.WriteAsync(decoded, CancellationToken.None).GetAwaiter().GetResult();
-                    Counters.AddBatch(result.Inserted, result.Updated, decoded.Rejects.Select(r => r.Reject.Reason));
-                    break;
+                    var write = attempt == 1 && started is not null ? started : processor.WriteAsync(decoded, CancellationToken.None);
+                    var result = write.GetAwaiter().GetResult();
+                    Written(decoded, result);
+                    return true;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -252,14 +335,13 @@ public sealed class KafkaConsumerService : BackgroundService
                     StoreProblem = Explain(ex);
                     if (stop.IsCancellationRequested && attempt >= 3)
                     {
-                        _logger.LogError(ex, "Shutting down with an unwritten batch of {Count} message(s); its offsets are not stored, so it will be redelivered", _batch.Count);
-                        _batch.Clear();
-                        return;
+                        _logger.LogError(ex, "Shutting down with an unwritten batch of {Count} message(s); its offsets are not stored, so it will be redelivered", messages.Count);
+                        return false;
                     }
 
                     if (attempt == 1 || attempt % 10 == 0)
                     {
-                        _logger.LogError(ex, "Batch write failed: {Problem} (attempt {Attempt}, {Count} message(s)); offsets not stored, partitions paused, retrying in {Delay} ms", StoreProblem, attempt, _batch.Count, (int)backoff.TotalMilliseconds);
+                        _logger.LogError(ex, "Batch write failed: {Problem} (attempt {Attempt}, {Count} message(s)); offsets not stored, partitions paused, retrying in {Delay} ms", StoreProblem, attempt, messages.Count, (int)backoff.TotalMilliseconds);
                     }
                     else
                     {
@@ -287,10 +369,12 @@ public sealed class KafkaConsumerService : BackgroundService
                 _logger.LogInformation("Batch written after {Attempts} attempt(s); partitions resumed", attempt);
             }
         }
+    }
 
+    private void Written(KafkaDecodedBatch decoded, UpsertResult result)
+    {
+        Counters.AddBatch(result.Inserted, result.Updated, decoded.Rejects.Select(r => r.Reject.Reason));
         StoreProblem = null;
-        StoreOffsets(consumer);
-        _batch.Clear();
     }
 
     /// <summary>
@@ -346,11 +430,11 @@ public sealed class KafkaConsumerService : BackgroundService
         }
     }
 
-    private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer)
+    private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer, List<ConsumeResult<byte[]?, byte[]?>> written)
     {
         // The next offset to read per partition: the highest written offset + 1.
         var next = new Dictionary<TopicPartition, long>();
-        foreach (var m in _batch)
+        foreach (var m in written)
         {
             if (!next.TryGetValue(m.TopicPartition, out var o) || m.Offset.Value + 1 > o)
             {
@@ -376,6 +460,27 @@ public sealed class KafkaConsumerService : BackgroundService
     {
         _logger.LogInformation("Revoking {Count} partition(s) of {Topic}: {Partitions}", revoked.Count, _options.Topic, string.Join(",", revoked.Select(p => p.Partition.Value)));
         Interlocked.Add(ref _assigned, -revoked.Count);
+        if (_inFlight is { } flight)
+        {
+            // Let the running write finish, so its offsets are committed below before the partitions move. A failed
+            // write stays in flight: the loop retries all of it (offsets of partitions no longer owned are then not
+            // stored, and the new owner's upserts of the same posts are idempotent).
+            try
+            {
+                flight.Write.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            if (flight.Write.IsCompletedSuccessfully)
+            {
+                _inFlight = null;
+                Written(flight.Decoded, flight.Write.Result);
+                StoreOffsets(consumer, flight.Messages);
+            }
+        }
+
         if (!_writing)
         {
             // Not written yet: the next owner reads these from the committed offset.

@@ -83,9 +83,12 @@ public sealed class KafkaOptions
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
             // A group member that vanishes (a killed process) is noticed after this; its partitions then move on.
             SessionTimeoutMs = 10_000,
-            // Larger fetches: the consumer works in batches anyway.
+            // Larger fetches: the consumer works in batches anyway. A deep prefetch queue keeps fetches running while
+            // a batch is decoded and written: with 20,000 the consumer alone (no-op store) spent most of its time
+            // waiting for fetches from the mock brokers (22k posts/s, 2.7 s CPU in 9 s); with 200,000, 68k posts/s.
+            // Memory stays capped by queued.max.messages.kbytes (64 MiB by default).
             FetchMinBytes = 1,
-            QueuedMinMessages = 20_000,
+            QueuedMinMessages = 200_000,
         };
         Overlay(config, Consumer);
         config.BootstrapServers = bootstrapServers;

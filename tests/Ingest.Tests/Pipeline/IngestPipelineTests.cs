@@ -113,6 +113,37 @@ public class IngestPipelineTests(StoreKind kind)
     }
 
     [Test]
+    public async Task A_bad_record_mid_file_with_writes_overlapping_decoding_stores_every_good_record_and_reports_the_bad_one()
+    {
+        // Batches of 7: each batch is decoded while the one before is written, and its records share one reused buffer.
+        var lines = Enumerable.Range(0, 100).Select(i => Line("p" + i, text: $"post number {i} " + new string((char)('a' + (i % 26)), (i * 37 % 400) + 1))).ToArray();
+        lines[50] = """{"platform":"x","post_id":"cut","text":"the line ends here""";
+        var path = await WriteAsync("mid.jsonl", lines);
+
+        var summary = await Pipeline(batch: 7).IngestFilesAsync([path]);
+        var rejects = await File.ReadAllLinesAsync(Path.Combine(_dir, "rejects.jsonl"));
+        var texts = new List<string?>();
+        for (var i = 0; i < 100; i++)
+        {
+            texts.Add((await _store.GetPostAsync("x", "p" + i))?.Text);
+        }
+
+        using var reject = JsonDocument.Parse(rejects.Single());
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary.Stored, Is.EqualTo(99));
+            Assert.That(summary.Rejected, Is.EqualTo(1));
+            Assert.That(reject.RootElement.GetProperty("reason").GetString(), Is.EqualTo("bad_json"));
+            Assert.That(reject.RootElement.GetProperty("source").GetString(), Is.EqualTo(path + ":51"));
+            for (var i = 0; i < 100; i++)
+            {
+                var expected = i == 50 ? null : $"post number {i} " + new string((char)('a' + (i % 26)), (i * 37 % 400) + 1);
+                Assert.That(texts[i], Is.EqualTo(expected), $"post p{i}");
+            }
+        });
+    }
+
+    [Test]
     public async Task A_clean_run_leaves_no_rejects_file()
     {
         var path = await WriteAsync("clean.jsonl", Line("1"));
