@@ -145,14 +145,40 @@ public sealed partial class RecordDecoder : IRecordDecoder
     /// <summary>Sets <see cref="SocialPost.NearDuplicateOf"/> on posts whose normalized text an earlier post had.</summary>
     public void FlagNearDuplicates(IReadOnlyList<SocialPost> posts)
     {
-        if (NearDuplicates is null)
+        if (NearDuplicates is not { } index)
         {
             return;
         }
 
-        foreach (var p in posts)
+        if (posts.Count < 1024 || Environment.ProcessorCount == 1)
         {
-            p.NearDuplicateOf ??= NearDuplicates.Check(p.Text, p.PostId);
+            foreach (var p in posts)
+            {
+                p.NearDuplicateOf ??= index.Check(p.Text, p.PostId);
+            }
+
+            return;
+        }
+
+        // Hashing the texts is most of the work and needs no order: do it in parallel, then check in input order.
+        var keys = new ulong[posts.Count];
+        var hashed = new bool[posts.Count];
+        Parallel.For(0, Environment.ProcessorCount, part =>
+        {
+            var from = posts.Count * part / Environment.ProcessorCount;
+            var to = posts.Count * (part + 1) / Environment.ProcessorCount;
+            for (var i = from; i < to; i++)
+            {
+                hashed[i] = posts[i].NearDuplicateOf is null && NearDuplicateIndex.TryKey(posts[i].Text, index.MinChars, out keys[i]);
+            }
+        });
+
+        for (var i = 0; i < posts.Count; i++)
+        {
+            if (hashed[i])
+            {
+                posts[i].NearDuplicateOf = index.Check(keys[i], posts[i].PostId);
+            }
         }
     }
 

@@ -30,7 +30,9 @@ public static class OwnSchemaReader
     private static bool TryReadCore(ReadOnlySpan<byte> json, bool autoDetect, int maxDepth, string? defaultPlatform, out SocialPost? post)
     {
         post = null;
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Skip });
+        // Comments are rare in JSONL: without them the reader takes its faster path, and a record that has some
+        // throws here and is read by the DOM path, which skips them.
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
@@ -53,11 +55,11 @@ public static class OwnSchemaReader
 
             if (reader.ValueTextEquals("post_id"u8)) { if (!Id(ref reader, out id)) return false; }
             else if (reader.ValueTextEquals("text"u8)) { if (!Str(ref reader, out text, allowNumber: false)) return false; }
-            else if (reader.ValueTextEquals("platform"u8)) { if (!Str(ref reader, out platform)) return false; }
+            else if (reader.ValueTextEquals("platform"u8)) { if (!Common(ref reader, out platform)) return false; }
             else if (reader.ValueTextEquals("created_at"u8)) { if (!Date(ref reader, out created)) return false; }
             else if (reader.ValueTextEquals("author"u8)) { if (!Author(ref reader, p.Author)) return false; }
             else if (reader.ValueTextEquals("engagement"u8)) { if (!Engagement(ref reader, p.Engagement)) return false; }
-            else if (reader.ValueTextEquals("language"u8) || reader.ValueTextEquals("lang"u8)) { if (!Str(ref reader, out var l)) return false; language ??= l; }
+            else if (reader.ValueTextEquals("language"u8) || reader.ValueTextEquals("lang"u8)) { if (!Common(ref reader, out var l)) return false; language ??= l; }
             else if (reader.ValueTextEquals("url"u8)) { if (!Str(ref reader, out var v)) return false; p.Url = v; }
             else if (reader.ValueTextEquals("hashtags"u8)) { if (!List(ref reader, out var v)) return false; p.Hashtags = v; }
             else if (reader.ValueTextEquals("mentions"u8)) { if (!List(ref reader, out var v)) return false; p.Mentions = v; }
@@ -66,7 +68,7 @@ public static class OwnSchemaReader
             else if (reader.ValueTextEquals("reply_to_id"u8)) { if (!Id(ref reader, out var v)) return false; p.ReplyToId = v; }
             else if (reader.ValueTextEquals("quote_of_id"u8)) { if (!Id(ref reader, out var v)) return false; p.QuoteOfId = v; }
             else if (reader.ValueTextEquals("repost_of_id"u8)) { if (!Id(ref reader, out var v)) return false; p.RepostOfId = v; }
-            else if (reader.ValueTextEquals("campaign"u8)) { if (!Str(ref reader, out var v)) return false; p.Campaign = v; }
+            else if (reader.ValueTextEquals("campaign"u8)) { if (!Common(ref reader, out var v)) return false; p.Campaign = v; }
             else if (reader.ValueTextEquals("near_duplicate_of"u8)) { if (!Id(ref reader, out var v)) return false; p.NearDuplicateOf = v; }
             else if (reader.ValueTextEquals("source"u8)) { if (!Str(ref reader, out var v)) return false; p.Source = v; }
             else if (reader.ValueTextEquals("id"u8)) { if (!Id(ref reader, out altId)) return false; }
@@ -143,6 +145,68 @@ public static class OwnSchemaReader
 
     private static bool Id(ref Utf8JsonReader r, out string? value) => Str(ref r, out value);
 
+    /// <summary>
+    /// Like <see cref="Str"/>, for fields with few distinct values (platform, language, location, display name):
+    /// short ASCII values come from a small shared cache instead of a new string per post.
+    /// </summary>
+    private static bool Common(ref Utf8JsonReader r, out string? value)
+    {
+        if (!r.Read())
+        {
+            value = null;
+            return false;
+        }
+
+        if (r.TokenType == JsonTokenType.String && !r.ValueIsEscaped && r.ValueSpan.Length <= 32)
+        {
+            value = Interned(r.ValueSpan);
+            return true;
+        }
+
+        value = null;
+        switch (r.TokenType)
+        {
+            case JsonTokenType.String:
+                value = r.GetString();
+                return true;
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.Number:
+                value = Encoding.UTF8.GetString(r.ValueSpan);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // A direct-mapped cache: a slot holds the last string seen with its hash. Races only cost a miss: a slot is
+    // replaced by a whole reference, and a hit is checked byte for byte.
+    private static readonly string?[] InternSlots = new string?[1024];
+
+    private static string Interned(ReadOnlySpan<byte> utf8)
+    {
+        var hash = 2166136261u;
+        foreach (var b in utf8)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        var slot = (int)(hash & (uint)(InternSlots.Length - 1));
+        var cached = Volatile.Read(ref InternSlots[slot]);
+        if (cached is not null && cached.Length == utf8.Length && Ascii.Equals(utf8, cached))
+        {
+            return cached;
+        }
+
+        var s = Encoding.UTF8.GetString(utf8);
+        if (Ascii.IsValid(utf8))
+        {
+            Volatile.Write(ref InternSlots[slot], s);
+        }
+
+        return s;
+    }
+
     private static bool Date(ref Utf8JsonReader r, out DateTimeOffset? value)
     {
         r.Read();
@@ -216,9 +280,9 @@ public static class OwnSchemaReader
         {
             if (r.ValueTextEquals("id"u8)) { if (!Id(ref r, out var v)) return false; a.Id = v ?? ""; }
             else if (r.ValueTextEquals("handle"u8) || r.ValueTextEquals("username"u8)) { if (!Str(ref r, out var v)) return false; a.Handle ??= v; }
-            else if (r.ValueTextEquals("display_name"u8) || r.ValueTextEquals("name"u8)) { if (!Str(ref r, out var v)) return false; a.DisplayName ??= v; }
+            else if (r.ValueTextEquals("display_name"u8) || r.ValueTextEquals("name"u8)) { if (!Common(ref r, out var v)) return false; a.DisplayName ??= v; }
             else if (r.ValueTextEquals("followers"u8)) { if (!Count(ref r, out var v)) return false; a.Followers = v; }
-            else if (r.ValueTextEquals("location"u8)) { if (!Str(ref r, out var v)) return false; a.Location = v; }
+            else if (r.ValueTextEquals("location"u8)) { if (!Common(ref r, out var v)) return false; a.Location = v; }
             else if (r.ValueTextEquals("verified"u8))
             {
                 r.Read();

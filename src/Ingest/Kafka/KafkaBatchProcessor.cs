@@ -81,43 +81,10 @@ public sealed class KafkaBatchProcessor
     }
 
     /// <summary>
-    /// Runs the enrichers (sentiment) now, on the caller's thread, so that the write that follows only stores: the
-    /// consumer scores batch N+1 while batch N is written. Returns false when an enricher failed; the batch is then
-    /// enriched again by <see cref="WriteAsync"/>, inside the caller's retry loop, as if this had not been called.
-    /// </summary>
-    public async Task<bool> TryEnrichAsync(KafkaDecodedBatch batch, CancellationToken ct)
-    {
-        try
-        {
-            await EnrichAsync(batch, ct);
-            return true;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
-        {
-            _logger.LogWarning(ex, "Enriching a batch of {Count} post(s) failed; it is retried with the write", batch.Posts.Count);
-            return false;
-        }
-    }
-
-    /// <summary>
     /// Enriches (once), upserts the posts, then dead-letters the rejects and waits until the DLQ producer confirms
     /// them. Throws when any of it fails: nothing of the batch may then be acknowledged.
     /// </summary>
     public async Task<UpsertResult> WriteAsync(KafkaDecodedBatch batch, CancellationToken ct)
-    {
-        await EnrichAsync(batch, ct);
-
-        var result = await UpsertAsync(batch, ct);
-        if (batch.Rejects.Count > 0)
-        {
-            await DeadLetterAsync(batch.Rejects, ct);
-            await _store.AddRejectsAsync(batch.Rejects.Select(r => r.Reject).ToList(), ct);
-        }
-
-        return result;
-    }
-
-    private async Task EnrichAsync(KafkaDecodedBatch batch, CancellationToken ct)
     {
         if (!batch.Enriched)
         {
@@ -128,6 +95,15 @@ public sealed class KafkaBatchProcessor
 
             batch.Enriched = true;
         }
+
+        var result = await UpsertAsync(batch, ct);
+        if (batch.Rejects.Count > 0)
+        {
+            await DeadLetterAsync(batch.Rejects, ct);
+            await _store.AddRejectsAsync(batch.Rejects.Select(r => r.Reject).ToList(), ct);
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -19,9 +19,10 @@ namespace Marketing.Ingest.Kafka;
 /// revoked the stored offsets are committed, and their unwritten messages are dropped from the batch (the new owner
 /// reads them).</item>
 /// <item>On shutdown the in-flight batch is finished and committed, then the client leaves the group (Close).</item>
-/// <item>Pipelined: batch N is written on a worker thread while this loop collects, decodes and enriches batch
-/// N+1; N's offsets are stored on this thread once its write has completed (and before any partition is revoked).
-/// A failed write is then retried here, as above.</item>
+/// <item>Pipelined: batch N is enriched and written on a worker thread while this loop collects and decodes batch
+/// N+1; N's offsets are stored on this thread as soon as its write has completed (the loop looks at least every
+/// poll slice, and before any partition is revoked). A failed write is then retried here, as above, and no later
+/// batch is started until it is written.</item>
 /// </list>
 /// </summary>
 public sealed class KafkaConsumerService : BackgroundService
@@ -43,6 +44,9 @@ public sealed class KafkaConsumerService : BackgroundService
 
     // The batch being written on a worker thread while the loop prepares the next one; null when none.
     private InFlightBatch? _inFlight;
+
+    // Set when shutdown gave up on an unwritten batch: from then on no offset is stored (it would skip that batch).
+    private bool _unwritten;
 
     private sealed record InFlightBatch(List<ConsumeResult<byte[]?, byte[]?>> Messages, KafkaDecodedBatch Decoded, Task<UpsertResult> Write);
 
@@ -196,6 +200,12 @@ public sealed class KafkaConsumerService : BackgroundService
             {
                 // Store the previous batch's offsets as soon as it is written, not only when this one is full.
                 Complete(consumer, processor, stop);
+                if (_carry.Count > 0)
+                {
+                    // Read while that write was retried: they come before anything consumed from here on.
+                    _batch.AddRange(_carry);
+                    _carry.Clear();
+                }
             }
 
             var timeout = PollSlice;
@@ -246,8 +256,8 @@ public sealed class KafkaConsumerService : BackgroundService
     }
 
     /// <summary>
-    /// Decodes and enriches the collected batch while the previous one is still being written, then waits for that
-    /// write (storing its offsets) and starts writing this batch on a worker thread.
+    /// Decodes the collected batch while the previous one is still being written, then waits for that write (storing
+    /// its offsets) and starts enriching and writing this batch on a worker thread.
     /// </summary>
     private void Hand(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
     {
@@ -255,7 +265,6 @@ public sealed class KafkaConsumerService : BackgroundService
         _batch.Clear();
         Counters.AddMessages(messages.Count);
         var decoded = processor.Decode(messages);
-        processor.TryEnrichAsync(decoded, CancellationToken.None).GetAwaiter().GetResult();
         Complete(consumer, processor, stop);
         _inFlight = new InFlightBatch(messages, decoded, Task.Run(() => processor.WriteAsync(decoded, CancellationToken.None)));
     }
@@ -274,6 +283,11 @@ public sealed class KafkaConsumerService : BackgroundService
         if (WriteWithRetry(consumer, processor, flight.Messages, flight.Decoded, flight.Write, stop))
         {
             StoreOffsets(consumer, flight.Messages);
+        }
+        else
+        {
+            // Given up at shutdown: a later batch's offsets would cover this one's, so none may be stored now.
+            _unwritten = true;
         }
 
         return true;
@@ -301,6 +315,10 @@ public sealed class KafkaConsumerService : BackgroundService
         if (WriteWithRetry(consumer, processor, _batch, decoded, null, stop))
         {
             StoreOffsets(consumer, _batch);
+        }
+        else
+        {
+            _unwritten = true;
         }
 
         _batch.Clear();
@@ -432,6 +450,11 @@ public sealed class KafkaConsumerService : BackgroundService
 
     private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer, List<ConsumeResult<byte[]?, byte[]?>> written)
     {
+        if (_unwritten)
+        {
+            return;
+        }
+
         // The next offset to read per partition: the highest written offset + 1.
         var next = new Dictionary<TopicPartition, long>();
         foreach (var m in written)

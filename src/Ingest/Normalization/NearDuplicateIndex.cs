@@ -36,13 +36,17 @@ public sealed class NearDuplicateIndex
     /// The id of an earlier post with the same normalized text, or null (and the text is remembered under
     /// <paramref name="postId"/>). Texts too short to mean anything return null and are not remembered.
     /// </summary>
-    public string? Check(string text, string postId)
-    {
-        if (!TryKey(text, _minChars, out var key))
-        {
-            return null;
-        }
+    public string? Check(string text, string postId) => TryKey(text, _minChars, out var key) ? Check(key, postId) : null;
 
+    /// <summary>Texts shorter than this (in letters and digits) are never near-duplicates.</summary>
+    public int MinChars => _minChars;
+
+    /// <summary>
+    /// <see cref="Check(string, string)"/> with the key already computed by <see cref="TryKey"/> (which is pure, so
+    /// callers may compute keys in parallel and check them in input order).
+    /// </summary>
+    public string? Check(ulong key, string postId)
+    {
         lock (_lock)
         {
             if (_young.TryGetValue(key, out var first) || _old.TryGetValue(key, out first))
