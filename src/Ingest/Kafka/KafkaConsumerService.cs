@@ -19,15 +19,15 @@ namespace Marketing.Ingest.Kafka;
 /// revoked the stored offsets are committed, and their unwritten messages are dropped from the batch (the new owner
 /// reads them).</item>
 /// <item>On shutdown the in-flight batch is finished and committed, then the client leaves the group (Close).</item>
-/// <item>Pipelined: batch N is enriched and written on a worker thread while this loop collects and decodes batch
-/// N+1; N's offsets are stored on this thread as soon as its write has completed (the loop looks at least every
-/// poll slice, and before any partition is revoked). A failed write is then retried here, as above, and no later
-/// batch is started until it is written.</item>
 /// </list>
 /// </summary>
 public sealed class KafkaConsumerService : BackgroundService
 {
     private static readonly TimeSpan PollSlice = TimeSpan.FromMilliseconds(100);
+
+    // How long leaving the group may take. librdkafka's close can hang during a cooperative rebalance (seen once in
+    // CI); the offsets are committed before it, so giving up only means the group notices the leave at session timeout.
+    private static readonly TimeSpan CloseLimit = TimeSpan.FromSeconds(30);
 
     private readonly KafkaOptions _options;
     private readonly IRecordDecoder _decoder;
@@ -41,14 +41,6 @@ public sealed class KafkaConsumerService : BackgroundService
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _carry = [];
 
     private bool _writing;
-
-    // The batch being written on a worker thread while the loop prepares the next one; null when none.
-    private InFlightBatch? _inFlight;
-
-    // Set when shutdown gave up on an unwritten batch: from then on no offset is stored (it would skip that batch).
-    private bool _unwritten;
-
-    private sealed record InFlightBatch(List<ConsumeResult<byte[]?, byte[]?>> Messages, KafkaDecodedBatch Decoded, Task<UpsertResult> Write);
 
     // Waiting to join a group is not idleness: a member of a killed process holds its partitions until its session
     // times out, and the first assignment can take that long.
@@ -102,6 +94,13 @@ public sealed class KafkaConsumerService : BackgroundService
 
     private long _lag = -1;
 
+    private ConsumerActivity _activity = new("starting", Stopwatch.GetTimestamp());
+
+    /// <summary>What the consumer thread is doing and since when, so a progress line can say where a stuck consumer waits.</summary>
+    public ConsumerActivity Activity => Volatile.Read(ref _activity);
+
+    private void Doing(string what) => Volatile.Write(ref _activity, new ConsumerActivity(what, Stopwatch.GetTimestamp()));
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // librdkafka's Consume blocks: give the loop a thread of its own instead of blocking the host's startup.
         Task.Run(() => Run(stoppingToken), CancellationToken.None);
@@ -110,10 +109,12 @@ public sealed class KafkaConsumerService : BackgroundService
     {
         var consumerConfig = _options.BuildConsumerConfig(_options.BootstrapServers, _options.GroupId);
         var idle = Stopwatch.StartNew();
-        using var deadLetters = new ProducerBuilder<byte[]?, byte[]?>(_options.BuildProducerConfig(_options.BootstrapServers))
+        // Disposed bounded (see Bounded), like the consumer.
+        var deadLetters = new ProducerBuilder<byte[]?, byte[]?>(_options.BuildProducerConfig(_options.BootstrapServers))
             .SetLogHandler((_, m) => LogClient("dead-letter producer", m))
             .Build();
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
+        // Disposed by Close (bounded), not by a using: a hung close must not hang the caller too.
+        var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
             .SetLogHandler((_, m) => LogClient("consumer", m))
             .SetErrorHandler((_, e) => _logger.LogWarning("Kafka consumer error {Code}: {Reason}", e.Code, e.Reason))
             .SetPartitionsAssignedHandler((_, parts) =>
@@ -138,24 +139,20 @@ public sealed class KafkaConsumerService : BackgroundService
             })
             .Build();
         var processor = new KafkaBatchProcessor(_decoder, _enrichers, _store, deadLetters, _options, _logger);
-        consumer.Subscribe(_options.Topic);
-        _logger.LogInformation("Consuming {Topic} as group {Group} from {Bootstrap}, batches of {BatchSize}", _options.Topic, _options.GroupId, _options.BootstrapServers, _options.BatchSize);
-
         var lagClock = Stopwatch.StartNew();
         try
         {
+            consumer.Subscribe(_options.Topic);
+            _logger.LogInformation("Consuming {Topic} as group {Group} from {Bootstrap}, batches of {BatchSize}", _options.Topic, _options.GroupId, _options.BootstrapServers, _options.BatchSize);
             while (!stop.IsCancellationRequested)
             {
-                Fill(consumer, processor, stop);
+                Doing("polling");
+                Fill(consumer, stop);
                 if (_batch.Count > 0)
                 {
-                    Hand(consumer, processor, stop);
+                    Doing($"writing a batch of {_batch.Count} message(s)");
+                    Process(consumer, processor, stop);
                     // Idle time counts from the last message handled: a slow write is not a quiet stream.
-                    idle.Restart();
-                }
-                else if (Complete(consumer, processor, stop))
-                {
-                    // The stream went quiet: the last batch's write is finished and its offsets stored.
                     idle.Restart();
                 }
                 else if (_options.IdleExit is { } limit && idle.Elapsed >= (_everAssigned ? limit : limit + JoinGrace))
@@ -174,8 +171,10 @@ public sealed class KafkaConsumerService : BackgroundService
         }
         finally
         {
-            FinishInFlight(consumer, processor);
             Shutdown(consumer, processor);
+            Doing("closing the dead-letter producer");
+            Bounded("dead-letter producer dispose", deadLetters.Dispose);
+            Doing("stopped");
         }
 
         if (StoppedWhenIdle)
@@ -185,7 +184,7 @@ public sealed class KafkaConsumerService : BackgroundService
     }
 
     /// <summary>Collects messages until the batch is full, its time is up, the stream is quiet or shutdown begins.</summary>
-    private void Fill(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
+    private void Fill(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stop)
     {
         if (_carry.Count > 0)
         {
@@ -196,18 +195,6 @@ public sealed class KafkaConsumerService : BackgroundService
         var started = _batch.Count > 0 ? Stopwatch.StartNew() : null;
         while (_batch.Count < _options.BatchSize && !stop.IsCancellationRequested)
         {
-            if (_inFlight is { Write.IsCompleted: true })
-            {
-                // Store the previous batch's offsets as soon as it is written, not only when this one is full.
-                Complete(consumer, processor, stop);
-                if (_carry.Count > 0)
-                {
-                    // Read while that write was retried: they come before anything consumed from here on.
-                    _batch.AddRange(_carry);
-                    _carry.Clear();
-                }
-            }
-
             var timeout = PollSlice;
             if (started is not null)
             {
@@ -255,81 +242,11 @@ public sealed class KafkaConsumerService : BackgroundService
         }
     }
 
-    /// <summary>
-    /// Decodes the collected batch while the previous one is still being written, then waits for that write (storing
-    /// its offsets) and starts enriching and writing this batch on a worker thread.
-    /// </summary>
-    private void Hand(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
-    {
-        var messages = _batch.ToList();
-        _batch.Clear();
-        Counters.AddMessages(messages.Count);
-        var decoded = processor.Decode(messages);
-        Complete(consumer, processor, stop);
-        _inFlight = new InFlightBatch(messages, decoded, Task.Run(() => processor.WriteAsync(decoded, CancellationToken.None)));
-    }
-
-    /// <summary>
-    /// Waits for the in-flight write, retries it here if it failed, then stores its offsets. False when there was none.
-    /// </summary>
-    private bool Complete(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
-    {
-        if (_inFlight is not { } flight)
-        {
-            return false;
-        }
-
-        _inFlight = null;
-        if (WriteWithRetry(consumer, processor, flight.Messages, flight.Decoded, flight.Write, stop))
-        {
-            StoreOffsets(consumer, flight.Messages);
-        }
-        else
-        {
-            // Given up at shutdown: a later batch's offsets would cover this one's, so none may be stored now.
-            _unwritten = true;
-        }
-
-        return true;
-    }
-
-    /// <summary>On the way out (stop, idle exit or a fatal error): the in-flight batch is finished before Shutdown.</summary>
-    private void FinishInFlight(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor)
-    {
-        try
-        {
-            Complete(consumer, processor, new CancellationToken(canceled: true));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            _logger.LogWarning("Could not finish the in-flight batch: {Reason}; its offsets are not stored, so it will be redelivered", ex.Message);
-        }
-    }
-
     /// <summary>Writes the batch, retrying until it succeeds (or shutdown gives up), then stores its offsets.</summary>
     private void Process(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
     {
-        Complete(consumer, processor, stop);
         Counters.AddMessages(_batch.Count);
         var decoded = processor.Decode(_batch.ToList());
-        if (WriteWithRetry(consumer, processor, _batch, decoded, null, stop))
-        {
-            StoreOffsets(consumer, _batch);
-        }
-        else
-        {
-            _unwritten = true;
-        }
-
-        _batch.Clear();
-    }
-
-    /// <summary>
-    /// Writes a decoded batch (or takes the result of the write already started), retrying with back-off and paused
-    /// partitions until it succeeds. False only when shutdown gave up on it: its offsets must then not be stored.
-    /// </summary>
-    private bool WriteWithRetry(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, List<ConsumeResult<byte[]?, byte[]?>> messages, KafkaDecodedBatch decoded, Task<UpsertResult>? started, CancellationToken stop)
-    {
         var backoff = _options.RetryBackoff;
         var paused = new List<TopicPartition>();
         var attempt = 0;
@@ -342,10 +259,9 @@ public sealed class KafkaConsumerService : BackgroundService
                 try
                 {
                     // Once shutdown has begun the write still runs to the end: the in-flight batch is finished.
-                    var write = attempt == 1 && started is not null ? started : processor.WriteAsync(decoded, CancellationToken.None);
-                    var result = write.GetAwaiter().GetResult();
-                    Written(decoded, result);
-                    return true;
+                    var result = processor.WriteAsync(decoded, CancellationToken.None).GetAwaiter().GetResult();
+                    Counters.AddBatch(result.Inserted, result.Updated, decoded.Rejects.Select(r => r.Reject.Reason));
+                    break;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -353,13 +269,14 @@ public sealed class KafkaConsumerService : BackgroundService
                     StoreProblem = Explain(ex);
                     if (stop.IsCancellationRequested && attempt >= 3)
                     {
-                        _logger.LogError(ex, "Shutting down with an unwritten batch of {Count} message(s); its offsets are not stored, so it will be redelivered", messages.Count);
-                        return false;
+                        _logger.LogError(ex, "Shutting down with an unwritten batch of {Count} message(s); its offsets are not stored, so it will be redelivered", _batch.Count);
+                        _batch.Clear();
+                        return;
                     }
 
                     if (attempt == 1 || attempt % 10 == 0)
                     {
-                        _logger.LogError(ex, "Batch write failed: {Problem} (attempt {Attempt}, {Count} message(s)); offsets not stored, partitions paused, retrying in {Delay} ms", StoreProblem, attempt, messages.Count, (int)backoff.TotalMilliseconds);
+                        _logger.LogError(ex, "Batch write failed: {Problem} (attempt {Attempt}, {Count} message(s)); offsets not stored, partitions paused, retrying in {Delay} ms", StoreProblem, attempt, _batch.Count, (int)backoff.TotalMilliseconds);
                     }
                     else
                     {
@@ -387,12 +304,10 @@ public sealed class KafkaConsumerService : BackgroundService
                 _logger.LogInformation("Batch written after {Attempts} attempt(s); partitions resumed", attempt);
             }
         }
-    }
 
-    private void Written(KafkaDecodedBatch decoded, UpsertResult result)
-    {
-        Counters.AddBatch(result.Inserted, result.Updated, decoded.Rejects.Select(r => r.Reject.Reason));
         StoreProblem = null;
+        StoreOffsets(consumer);
+        _batch.Clear();
     }
 
     /// <summary>
@@ -448,16 +363,11 @@ public sealed class KafkaConsumerService : BackgroundService
         }
     }
 
-    private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer, List<ConsumeResult<byte[]?, byte[]?>> written)
+    private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer)
     {
-        if (_unwritten)
-        {
-            return;
-        }
-
         // The next offset to read per partition: the highest written offset + 1.
         var next = new Dictionary<TopicPartition, long>();
-        foreach (var m in written)
+        foreach (var m in _batch)
         {
             if (!next.TryGetValue(m.TopicPartition, out var o) || m.Offset.Value + 1 > o)
             {
@@ -483,27 +393,6 @@ public sealed class KafkaConsumerService : BackgroundService
     {
         _logger.LogInformation("Revoking {Count} partition(s) of {Topic}: {Partitions}", revoked.Count, _options.Topic, string.Join(",", revoked.Select(p => p.Partition.Value)));
         Interlocked.Add(ref _assigned, -revoked.Count);
-        if (_inFlight is { } flight)
-        {
-            // Let the running write finish, so its offsets are committed below before the partitions move. A failed
-            // write stays in flight: the loop retries all of it (offsets of partitions no longer owned are then not
-            // stored, and the new owner's upserts of the same posts are idempotent).
-            try
-            {
-                flight.Write.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
-
-            if (flight.Write.IsCompletedSuccessfully)
-            {
-                _inFlight = null;
-                Written(flight.Decoded, flight.Write.Result);
-                StoreOffsets(consumer, flight.Messages);
-            }
-        }
-
         if (!_writing)
         {
             // Not written yet: the next owner reads these from the committed offset.
@@ -547,9 +436,11 @@ public sealed class KafkaConsumerService : BackgroundService
             if (_batch.Count > 0)
             {
                 _logger.LogInformation("Finishing the in-flight batch of {Count} message(s) before stopping", _batch.Count);
+                Doing($"finishing the in-flight batch of {_batch.Count} message(s)");
                 Process(consumer, processor, new CancellationToken(canceled: true));
             }
 
+            Doing("committing offsets");
             Commit(consumer);
             LogLag(consumer);
         }
@@ -560,10 +451,51 @@ public sealed class KafkaConsumerService : BackgroundService
         finally
         {
             // Leaves the group at once, so the partitions move now instead of after the session timeout.
-            consumer.Close();
+            Doing("leaving the group");
+            Close(consumer);
             WriteStatus(stopped: true);
             var s = Counters.Snapshot();
             _logger.LogInformation("Consumer stopped: {Messages} message(s), read {Read}, stored {Stored}, duplicates {Duplicates}, rejected {Rejected}", s.Messages, s.Read, s.Stored, s.Duplicates, s.Rejected);
+        }
+    }
+
+    /// <summary>
+    /// Leaves the group and frees the client, bounded by <see cref="CloseLimit"/> (see <see cref="Bounded"/>). Every
+    /// written batch's offsets were committed before; if the client never returns, the group drops this member when
+    /// its session times out.
+    /// </summary>
+    private void Close(IConsumer<byte[]?, byte[]?> consumer) => Bounded("consumer close", () =>
+    {
+        consumer.Close();
+        consumer.Dispose();
+    });
+
+    /// <summary>
+    /// Runs a librdkafka call that may not return (close and destroy can hang during a cooperative rebalance) on a
+    /// thread of its own and waits at most <see cref="CloseLimit"/>. A call that does not return is abandoned, logged,
+    /// and the process carries on: shutdown never hangs on it.
+    /// </summary>
+    private void Bounded(string what, Action action)
+    {
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (ex is KafkaException or ObjectDisposedException)
+            {
+                _logger.LogWarning("Kafka {What}: {Reason}", what, ex.Message);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "kafka-" + what.Replace(' ', '-'),
+        };
+        thread.Start();
+        if (!thread.Join(CloseLimit))
+        {
+            _logger.LogError("Kafka {What} did not return within {Seconds} s (group {Group}); carrying on without it. Written offsets were committed before", what, (int)CloseLimit.TotalSeconds, _options.GroupId);
         }
     }
 
@@ -644,4 +576,10 @@ public sealed class KafkaConsumerService : BackgroundService
         };
         _logger.Log(level, "librdkafka {Client} {Facility}: {Message}", client, m.Facility, m.Message);
     }
+}
+
+/// <summary>What a consumer thread is doing (<see cref="KafkaConsumerService.Activity"/>) and since when (a <see cref="Stopwatch"/> timestamp).</summary>
+public sealed record ConsumerActivity(string What, long Since)
+{
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Since);
 }
