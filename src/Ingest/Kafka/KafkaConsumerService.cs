@@ -25,6 +25,10 @@ public sealed class KafkaConsumerService : BackgroundService
 {
     private static readonly TimeSpan PollSlice = TimeSpan.FromMilliseconds(100);
 
+    // How long leaving the group may take. librdkafka's close can hang during a cooperative rebalance (seen once in
+    // CI); the offsets are committed before it, so giving up only means the group notices the leave at session timeout.
+    private static readonly TimeSpan CloseLimit = TimeSpan.FromSeconds(30);
+
     private readonly KafkaOptions _options;
     private readonly IRecordDecoder _decoder;
     private readonly IEnumerable<IPostEnricher> _enrichers;
@@ -90,6 +94,13 @@ public sealed class KafkaConsumerService : BackgroundService
 
     private long _lag = -1;
 
+    private ConsumerActivity _activity = new("starting", Stopwatch.GetTimestamp());
+
+    /// <summary>What the consumer thread is doing and since when, so a progress line can say where a stuck consumer waits.</summary>
+    public ConsumerActivity Activity => Volatile.Read(ref _activity);
+
+    private void Doing(string what) => Volatile.Write(ref _activity, new ConsumerActivity(what, Stopwatch.GetTimestamp()));
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // librdkafka's Consume blocks: give the loop a thread of its own instead of blocking the host's startup.
         Task.Run(() => Run(stoppingToken), CancellationToken.None);
@@ -101,7 +112,8 @@ public sealed class KafkaConsumerService : BackgroundService
         using var deadLetters = new ProducerBuilder<byte[]?, byte[]?>(_options.BuildProducerConfig(_options.BootstrapServers))
             .SetLogHandler((_, m) => LogClient("dead-letter producer", m))
             .Build();
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
+        // Disposed by Close (bounded), not by a using: a hung close must not hang the caller too.
+        var consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
             .SetLogHandler((_, m) => LogClient("consumer", m))
             .SetErrorHandler((_, e) => _logger.LogWarning("Kafka consumer error {Code}: {Reason}", e.Code, e.Reason))
             .SetPartitionsAssignedHandler((_, parts) =>
@@ -126,17 +138,18 @@ public sealed class KafkaConsumerService : BackgroundService
             })
             .Build();
         var processor = new KafkaBatchProcessor(_decoder, _enrichers, _store, deadLetters, _options, _logger);
-        consumer.Subscribe(_options.Topic);
-        _logger.LogInformation("Consuming {Topic} as group {Group} from {Bootstrap}, batches of {BatchSize}", _options.Topic, _options.GroupId, _options.BootstrapServers, _options.BatchSize);
-
         var lagClock = Stopwatch.StartNew();
         try
         {
+            consumer.Subscribe(_options.Topic);
+            _logger.LogInformation("Consuming {Topic} as group {Group} from {Bootstrap}, batches of {BatchSize}", _options.Topic, _options.GroupId, _options.BootstrapServers, _options.BatchSize);
             while (!stop.IsCancellationRequested)
             {
+                Doing("polling");
                 Fill(consumer, stop);
                 if (_batch.Count > 0)
                 {
+                    Doing($"writing a batch of {_batch.Count} message(s)");
                     Process(consumer, processor, stop);
                     // Idle time counts from the last message handled: a slow write is not a quiet stream.
                     idle.Restart();
@@ -158,6 +171,7 @@ public sealed class KafkaConsumerService : BackgroundService
         finally
         {
             Shutdown(consumer, processor);
+            Doing("stopped");
         }
 
         if (StoppedWhenIdle)
@@ -419,9 +433,11 @@ public sealed class KafkaConsumerService : BackgroundService
             if (_batch.Count > 0)
             {
                 _logger.LogInformation("Finishing the in-flight batch of {Count} message(s) before stopping", _batch.Count);
+                Doing($"finishing the in-flight batch of {_batch.Count} message(s)");
                 Process(consumer, processor, new CancellationToken(canceled: true));
             }
 
+            Doing("committing offsets");
             Commit(consumer);
             LogLag(consumer);
         }
@@ -432,10 +448,44 @@ public sealed class KafkaConsumerService : BackgroundService
         finally
         {
             // Leaves the group at once, so the partitions move now instead of after the session timeout.
-            consumer.Close();
+            Doing("leaving the group");
+            Close(consumer);
             WriteStatus(stopped: true);
             var s = Counters.Snapshot();
             _logger.LogInformation("Consumer stopped: {Messages} message(s), read {Read}, stored {Stored}, duplicates {Duplicates}, rejected {Rejected}", s.Messages, s.Read, s.Stored, s.Duplicates, s.Rejected);
+        }
+    }
+
+    /// <summary>
+    /// Close, bounded by <see cref="CloseLimit"/>. If librdkafka does not return, the client is abandoned (not
+    /// disposed, since destroying it would block the same way) and the caller carries on: every written batch's
+    /// offsets were committed already, and the group drops this member when its session times out.
+    /// </summary>
+    private void Close(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        var close = new Thread(() =>
+        {
+            try
+            {
+                consumer.Close();
+                consumer.Dispose();
+            }
+            catch (Exception ex) when (ex is KafkaException or ObjectDisposedException)
+            {
+                _logger.LogWarning("Kafka consumer close: {Reason}", ex.Message);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "kafka-consumer-close",
+        };
+        close.Start();
+        if (!close.Join(CloseLimit))
+        {
+            _logger.LogError(
+                "The Kafka client did not leave group {Group} within {Seconds} s; carrying on without it. Written offsets were committed before; the group reassigns this member's partitions when its session times out",
+                _options.GroupId,
+                (int)CloseLimit.TotalSeconds);
         }
     }
 
@@ -516,4 +566,10 @@ public sealed class KafkaConsumerService : BackgroundService
         };
         _logger.Log(level, "librdkafka {Client} {Facility}: {Message}", client, m.Facility, m.Message);
     }
+}
+
+/// <summary>What a consumer thread is doing (<see cref="KafkaConsumerService.Activity"/>) and since when (a <see cref="Stopwatch"/> timestamp).</summary>
+public sealed record ConsumerActivity(string What, long Since)
+{
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Since);
 }
