@@ -109,7 +109,8 @@ public sealed class KafkaConsumerService : BackgroundService
     {
         var consumerConfig = _options.BuildConsumerConfig(_options.BootstrapServers, _options.GroupId);
         var idle = Stopwatch.StartNew();
-        using var deadLetters = new ProducerBuilder<byte[]?, byte[]?>(_options.BuildProducerConfig(_options.BootstrapServers))
+        // Disposed bounded (see Bounded), like the consumer.
+        var deadLetters = new ProducerBuilder<byte[]?, byte[]?>(_options.BuildProducerConfig(_options.BootstrapServers))
             .SetLogHandler((_, m) => LogClient("dead-letter producer", m))
             .Build();
         // Disposed by Close (bounded), not by a using: a hung close must not hang the caller too.
@@ -171,6 +172,8 @@ public sealed class KafkaConsumerService : BackgroundService
         finally
         {
             Shutdown(consumer, processor);
+            Doing("closing the dead-letter producer");
+            Bounded("dead-letter producer dispose", deadLetters.Dispose);
             Doing("stopped");
         }
 
@@ -457,35 +460,42 @@ public sealed class KafkaConsumerService : BackgroundService
     }
 
     /// <summary>
-    /// Close, bounded by <see cref="CloseLimit"/>. If librdkafka does not return, the client is abandoned (not
-    /// disposed, since destroying it would block the same way) and the caller carries on: every written batch's
-    /// offsets were committed already, and the group drops this member when its session times out.
+    /// Leaves the group and frees the client, bounded by <see cref="CloseLimit"/> (see <see cref="Bounded"/>). Every
+    /// written batch's offsets were committed before; if the client never returns, the group drops this member when
+    /// its session times out.
     /// </summary>
-    private void Close(IConsumer<byte[]?, byte[]?> consumer)
+    private void Close(IConsumer<byte[]?, byte[]?> consumer) => Bounded("consumer close", () =>
     {
-        var close = new Thread(() =>
+        consumer.Close();
+        consumer.Dispose();
+    });
+
+    /// <summary>
+    /// Runs a librdkafka call that may not return (close and destroy can hang during a cooperative rebalance) on a
+    /// thread of its own and waits at most <see cref="CloseLimit"/>. A call that does not return is abandoned, logged,
+    /// and the process carries on: shutdown never hangs on it.
+    /// </summary>
+    private void Bounded(string what, Action action)
+    {
+        var thread = new Thread(() =>
         {
             try
             {
-                consumer.Close();
-                consumer.Dispose();
+                action();
             }
             catch (Exception ex) when (ex is KafkaException or ObjectDisposedException)
             {
-                _logger.LogWarning("Kafka consumer close: {Reason}", ex.Message);
+                _logger.LogWarning("Kafka {What}: {Reason}", what, ex.Message);
             }
         })
         {
             IsBackground = true,
-            Name = "kafka-consumer-close",
+            Name = "kafka-" + what.Replace(' ', '-'),
         };
-        close.Start();
-        if (!close.Join(CloseLimit))
+        thread.Start();
+        if (!thread.Join(CloseLimit))
         {
-            _logger.LogError(
-                "The Kafka client did not leave group {Group} within {Seconds} s; carrying on without it. Written offsets were committed before; the group reassigns this member's partitions when its session times out",
-                _options.GroupId,
-                (int)CloseLimit.TotalSeconds);
+            _logger.LogError("Kafka {What} did not return within {Seconds} s (group {Group}); carrying on without it. Written offsets were committed before", what, (int)CloseLimit.TotalSeconds, _options.GroupId);
         }
     }
 
