@@ -25,7 +25,8 @@ public static class SentimentBench
         var cmd = new Command("sentiment", "Sentiment accuracy (SemEval-2017 4A) and scoring speed, side by side with VADER and TF-IDF+LinearSVC.") { model, shared, texts, posts, noPeers };
         cmd.SetAction(async (parse, ct) =>
         {
-            var root = parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared"));
+            // Absolute: the peers run as child processes with their own working directory.
+            var root = Path.GetFullPath(parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.Combine(RepoRoot(), "..", "shared"));
             var train = Path.Combine(root, "data", "semeval2017-4a", "train.tsv");
             var test = Path.Combine(root, "data", "semeval2017-4a", "test.tsv");
             var lexicon = Path.Combine(root, "data", "vader-lexicon", "vader_lexicon.txt");

@@ -9,7 +9,8 @@ namespace Marketing.Bench;
 /// reports macro-recall on a held-out part of it (random, or the newest rows with <c>--newest</c>); the test set is
 /// never read, so choosing by these figures does not tune on test.
 /// Variants: <c>name:key=value,key=value;name2:...</c> with keys l2, l1, iters, trainer, ngrams, charmin, charmax,
-/// wordmindf, charmindf, lex, word, char, bits, tune, balance.
+/// wordmindf, charmindf, lex, word, char, sup, supsmooth, bits, tune, balance, seed, tol (SDCA tolerance), and vec=1
+/// (use the <c>--vectors</c> table), emb (block scale), embneg (negated words' vector factor).
 /// </summary>
 public static class SentimentTuneBench
 {
