@@ -25,7 +25,8 @@ public static class SentimentBench
         var cmd = new Command("sentiment", "Sentiment accuracy (SemEval-2017 4A) and scoring speed, side by side with VADER and TF-IDF+LinearSVC.") { model, shared, texts, posts, noPeers };
         cmd.SetAction(async (parse, ct) =>
         {
-            var root = parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared"));
+            // Absolute: the peers run as child processes with their own working directory.
+            var root = Path.GetFullPath(parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.Combine(RepoRoot(), "..", "shared"));
             var train = Path.Combine(root, "data", "semeval2017-4a", "train.tsv");
             var test = Path.Combine(root, "data", "semeval2017-4a", "test.tsv");
             var lexicon = Path.Combine(root, "data", "vader-lexicon", "vader_lexicon.txt");
@@ -44,11 +45,14 @@ public static class SentimentBench
                 modelPath = Path.Combine("bench", "results", "sentiment-semeval.zip");
                 Console.Error.WriteLine($"training on {train} ...");
                 var sw = Stopwatch.StartNew();
-                SentimentModelFiles.TrainFile(train, modelPath, new SentimentTrainingOptions { LexiconPath = File.Exists(lexicon) ? lexicon : null }, loggers, ct: ct);
+                using var embedder = new MiniLmWordEmbedder(); // the default recipe of mkt train
+                SentimentModelFiles.TrainFile(train, modelPath, new SentimentTrainingOptions { LexiconPath = File.Exists(lexicon) ? lexicon : null, WordEmbedder = embedder }, loggers, ct: ct);
                 trainSeconds = sw.Elapsed.TotalSeconds;
             }
 
+            var loadClock = Stopwatch.StartNew();
             m = SentimentModel.Load(modelPath);
+            var loadSeconds = loadClock.Elapsed.TotalSeconds;
             var testRows = SentimentData.ReadLabelled(test).ToList();
             var metrics = SentimentModelFiles.Evaluate(m, testRows);
             Console.Error.WriteLine($"ours: macro-recall {metrics.MacroRecall:0.0000}");
@@ -91,6 +95,8 @@ public static class SentimentBench
                 model = modelPath,
                 model_version = m.Version,
                 train_seconds = Math.Round(trainSeconds, 1),
+                load_seconds = Math.Round(loadSeconds, 2),
+                model_bytes = new FileInfo(modelPath).Length,
                 test = new { metrics.N, metrics.MacroRecall, metrics.MacroF1, metrics.Accuracy, metrics.F1Pn, recall = metrics.PerClass.ToDictionary(c => c.Label, c => Math.Round(c.Recall, 4)) },
                 batch_scoring = batch,
                 single_thread_scoring = single,

@@ -9,7 +9,8 @@ namespace Marketing.Bench;
 /// reports macro-recall on a held-out part of it (random, or the newest rows with <c>--newest</c>); the test set is
 /// never read, so choosing by these figures does not tune on test.
 /// Variants: <c>name:key=value,key=value;name2:...</c> with keys l2, l1, iters, trainer, ngrams, charmin, charmax,
-/// wordmindf, charmindf, lex, word, char, bits, tune, balance.
+/// wordmindf, charmindf, lex, word, char, sup, supsmooth, bits, tune, balance, seed, tol (SDCA tolerance), and vec=1
+/// (use the <c>--vectors</c> table), emb (block scale), embneg (negated words' vector factor).
 /// </summary>
 public static class SentimentTuneBench
 {
@@ -20,10 +21,12 @@ public static class SentimentTuneBench
         var variants = new Option<string>("--variants") { Description = "name:key=value,...;name2:...", DefaultValueFactory = _ => "default:" };
         var newest = new Option<bool>("--newest") { Description = "Hold out the newest rows (end of file) instead of a random share." };
         var holdout = new Option<double>("--holdout") { DefaultValueFactory = _ => 0.2 };
-        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout };
+        var vectorsPath = new Option<string?>("--vectors") { Description = "Word-vector table (WordVectors binary) for variants with vec=1." };
+        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath };
         cmd.SetAction((parse, ct) =>
         {
             var rows = SentimentData.ReadLabelled(parse.GetValue(data)!).ToList();
+            var vectors = parse.GetValue(vectorsPath) is { } vp ? WordVectors.Load(vp) : null;
             foreach (var spec in parse.GetValue(variants)!.Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
                 var (name, options) = Parse(spec, new SentimentTrainingOptions
@@ -32,7 +35,7 @@ public static class SentimentTuneBench
                     Refit = false,
                     HoldoutNewest = parse.GetValue(newest),
                     HoldoutFraction = parse.GetValue(holdout),
-                });
+                }, vectors);
                 var r = new SentimentTrainer().Train(rows, options, ct: ct);
                 var m = r.Holdout;
                 var recalls = string.Join(" ", m.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"));
@@ -45,7 +48,7 @@ public static class SentimentTuneBench
         return [cmd];
     }
 
-    private static (string Name, SentimentTrainingOptions Options) Parse(string spec, SentimentTrainingOptions o)
+    private static (string Name, SentimentTrainingOptions Options) Parse(string spec, SentimentTrainingOptions o, WordVectors? vectors)
     {
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? spec : spec[..colon];
@@ -74,6 +77,11 @@ public static class SentimentTuneBench
                 case "sup": f = f with { Supervised = F() }; break;
                 case "supsmooth": f = f with { SupervisedSmoothing = F() }; break;
                 case "bits": f = f with { WordBits = I(), CharBits = I() }; break;
+                case "vec": o = o with { WordVectors = v == "1" ? vectors ?? throw new ArgumentException("vec=1 needs --vectors") : null }; break;
+                case "emb": f = f with { EmbeddingScale = F() }; break;
+                case "embneg": f = f with { EmbeddingNegation = F() }; break;
+                case "seed": o = o with { Seed = I() }; break;
+                case "tol": o = o with { ConvergenceTolerance = F() }; break;
                 default: throw new ArgumentException($"unknown key {k}");
             }
         }

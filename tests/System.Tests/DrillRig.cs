@@ -188,31 +188,11 @@ internal sealed partial class DrillRig : IAsyncDisposable
         return summary.Delivered;
     }
 
-    public static async Task RunAsync(params KafkaConsumerService[] consumers)
-    {
-        foreach (var c in consumers)
-        {
-            await c.StartAsync(CancellationToken.None);
-        }
+    public static async Task RunAsync(params KafkaConsumerService[] consumers) =>
+        Assert.That(await ConsumerRuns.RunAsync(Patience, consumers), Is.True, $"The consumers did not finish within {Patience.TotalSeconds} s.");
 
-        await WaitAsync(consumers);
-    }
-
-    public static async Task WaitAsync(params KafkaConsumerService[] consumers)
-    {
-        var all = Task.WhenAll(consumers.Select(c => c.ExecuteTask!));
-        if (await Task.WhenAny(all, Task.Delay(Patience)) != all)
-        {
-            foreach (var c in consumers)
-            {
-                await c.StopAsync(CancellationToken.None);
-            }
-
-            Assert.Fail($"The consumers did not finish within {Patience.TotalSeconds} s.");
-        }
-
-        await all;
-    }
+    public static async Task WaitAsync(params KafkaConsumerService[] consumers) =>
+        Assert.That(await ConsumerRuns.WaitAsync(Patience, consumers), Is.True, $"The consumers did not finish within {Patience.TotalSeconds} s.");
 
     public async Task WaitForStoredAsync(long atLeast, Func<string>? why = null)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using NUnit.Framework;
 
 namespace Marketing.TestSupport;
@@ -8,16 +9,20 @@ namespace Marketing.TestSupport;
 /// <c>mkt</c> as a child process (the build output of src/Cli, built first through a project reference), so a test can
 /// kill a consumer hard or stop it with SIGTERM.
 /// </summary>
-public sealed class MktProcess : IDisposable
+public sealed partial class MktProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
-    private MktProcess(Process process)
+    private MktProcess(Process process, string command)
     {
         _process = process;
+        Command = command;
     }
+
+    /// <summary>The mkt arguments, for failure messages (which child hung).</summary>
+    public string Command { get; }
 
     public static string MktDll
     {
@@ -83,7 +88,7 @@ public sealed class MktProcess : IDisposable
         }
 
         var process = new Process { StartInfo = psi };
-        var mkt = new MktProcess(process);
+        var mkt = new MktProcess(process, "mkt " + string.Join(' ', args));
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is not null)
@@ -134,14 +139,26 @@ public sealed class MktProcess : IDisposable
         catch (OperationCanceledException)
         {
             _process.Kill(entireProcessTree: true);
-            Assert.Fail($"mkt did not exit within {timeout.TotalSeconds} s.\nstderr:\n{Tail(Stderr)}");
+            Assert.Fail($"{Command} (pid {_process.Id}) did not exit within {timeout.TotalSeconds} s.\nstderr:\n{Tail(Stderr)}");
         }
 
         _process.WaitForExit();
         return _process.ExitCode;
     }
 
-    public static string Tail(string text, int lines = 30) => string.Join('\n', text.Split('\n').TakeLast(lines));
+    /// <summary>
+    /// The last lines of a child's output, with its progress lines (<c>consume: 3,916 messages, … (71 msg/s)</c>)
+    /// collapsed to the newest one, so the log lines that explain a hang are not pushed out by them.
+    /// </summary>
+    public static string Tail(string text, int lines = 40)
+    {
+        var all = text.Split('\n');
+        var lastProgress = Array.FindLastIndex(all, l => ProgressLine().IsMatch(l));
+        return string.Join('\n', all.Where((l, i) => i == lastProgress || !ProgressLine().IsMatch(l)).TakeLast(lines));
+    }
+
+    [GeneratedRegex(@"^[a-z-]+: [\d,]+ .*\([\d,.]+ [a-z]+/s\)(; .*)?\s*$")]
+    private static partial Regex ProgressLine();
 
     public void Dispose()
     {

@@ -192,7 +192,9 @@ public sealed class SegmentModeler
             };
             var pct = (regionShare * 100).ToString("0", ci) + "%";
             var where = regionShare >= 0.5 ? $"{topRegion} ({pct})" : $"mixed regions (mostly {topRegion}, {pct})";
-            var into = interests.Count > 0 ? ", into " + string.Join(" & ", interests.Take(2).Select(t => t.Label)) : "";
+            // A mood (a topic of feelings, not a subject) is kept as an interest but does not describe the segment.
+            var subjects = interests.Where(t => !t.Label.StartsWith(Topics.TopicModeler.MoodPrefix, StringComparison.Ordinal)).Take(2).ToList();
+            var into = subjects.Count > 0 ? ", into " + string.Join(" & ", subjects.Select(t => t.Label)) : "";
             segment.Description = $"{where}, {band} followers, {(segment.Platform == "mixed" ? "several platforms" : "mostly " + platform)}{into}";
             segments.Add(segment);
             foreach (var i in g)

@@ -26,6 +26,7 @@ public sealed class SentimentModel
     private const string IdfEntry = "idf.bin";
     private const string LexiconEntry = "lexicon/valence.tsv";
     private const string EmojiEntry = "lexicon/emoji.tsv";
+    private const string VectorsEntry = "vectors.bin";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -35,6 +36,9 @@ public sealed class SentimentModel
     // costs one cache line; then the lexicon block's class weights.
     private readonly float[] _packed;
     private readonly float[] _lexWeights;
+
+    // Per word of the word-vector table: its vector's dot product with each class's weights for the embedding block.
+    private readonly float[] _wordScores;
 
     internal SentimentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, TextFeaturizer featurizer, SentimentModelInfo info, string version)
     {
@@ -46,12 +50,12 @@ public sealed class SentimentModel
         Version = version;
         float[] weights;
         (weights, _biases) = ExtractLinear(transformer, featurizer.Dimension);
-        (_packed, _lexWeights) = Pack(weights, featurizer);
+        (_packed, _lexWeights, _wordScores) = Pack(weights, featurizer);
     }
 
-    private static (float[] Packed, float[] Lex) Pack(float[] weights, TextFeaturizer featurizer)
+    private static (float[] Packed, float[] Lex, float[] WordScores) Pack(float[] weights, TextFeaturizer featurizer)
     {
-        var slots = featurizer.Dimension - LexiconFeatures.Count;
+        var slots = featurizer.Settings.HashedSlots;
         var idf = featurizer.Idf;
         var packed = new float[slots * 4];
         for (var i = 0; i < slots; i++)
@@ -62,7 +66,30 @@ public sealed class SentimentModel
             packed[(i * 4) + 3] = weights[(i * 3) + 2];
         }
 
-        return (packed, weights[(slots * 3)..]);
+        var lexEnd = (slots + LexiconFeatures.Count) * 3;
+        var wordScores = Array.Empty<float>();
+        if (featurizer.Vectors is { } vectors)
+        {
+            var emb = weights.AsSpan(lexEnd);
+            wordScores = new float[vectors.Count * 3];
+            for (var w = 0; w < vectors.Count; w++)
+            {
+                var v = vectors.Vector(w);
+                float s0 = 0, s1 = 0, s2 = 0;
+                for (var j = 0; j < v.Length; j++)
+                {
+                    s0 += v[j] * emb[j * 3];
+                    s1 += v[j] * emb[(j * 3) + 1];
+                    s2 += v[j] * emb[(j * 3) + 2];
+                }
+
+                wordScores[w * 3] = s0;
+                wordScores[(w * 3) + 1] = s1;
+                wordScores[(w * 3) + 2] = s2;
+            }
+        }
+
+        return (packed, weights[(slots * 3)..lexEnd], wordScores);
     }
 
     public MLContext Ml { get; }
@@ -88,7 +115,7 @@ public sealed class SentimentModel
     internal SentimentResult FromTokens(List<SocialToken> tokens)
     {
         Span<float> logits = [_biases[0], _biases[1], _biases[2]];
-        Featurizer.Score(tokens, _packed, _lexWeights, logits);
+        Featurizer.Score(tokens, _packed, _lexWeights, _wordScores, logits);
         return FromLogits(logits);
     }
 
@@ -207,6 +234,12 @@ public sealed class SentimentModel
             {
                 Featurizer.Normalizer.Lexicon.WriteEmoji(w);
             }
+
+            if (Featurizer.Vectors is { } vectors)
+            {
+                using var s = zip.CreateEntry(VectorsEntry, CompressionLevel.Optimal).Open();
+                vectors.Write(s);
+            }
         }
 
         File.Move(tmp, path, overwrite: true);
@@ -243,7 +276,14 @@ public sealed class SentimentModel
                 transformer = ml.Model.Load(s, out schema);
             }
 
-            var featurizer = new TextFeaturizer(info.Featurizer, new SocialTextNormalizer(lexicon), idf);
+            WordVectors? vectors = null;
+            if (info.Featurizer.EmbeddingDim > 0)
+            {
+                using var s = new MemoryStream(Read(zip, VectorsEntry));
+                vectors = WordVectors.Read(s);
+            }
+
+            var featurizer = new TextFeaturizer(info.Featurizer, new SocialTextNormalizer(lexicon), idf, vectors);
             return new SentimentModel(ml, transformer, schema, featurizer, info, HashFile(path));
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or KeyNotFoundException or FormatException)

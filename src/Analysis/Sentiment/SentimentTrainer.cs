@@ -36,6 +36,11 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         var tokens = new List<SocialToken>[data.Count];
         Parallel.For(0, data.Count, new ParallelOptions { CancellationToken = ct }, i => tokens[i] = normalizer.Tokenize(data[i].Text));
 
+        if (options.WordVectors is null && options.WordEmbedder is { } embedder)
+        {
+            options = options with { WordVectors = EmbedVocabulary(tokens, embedder, options.VectorMinCount, ct) };
+        }
+
         // Shuffle once with the seed, then split: [holdout: tune half | test half] [train].
         var order = Enumerable.Range(0, data.Count).ToArray();
         var holdout = (int)Math.Round(data.Count * Math.Clamp(options.HoldoutFraction, 0, 0.5));
@@ -62,7 +67,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
 
         var info = new SentimentModelInfo
         {
-            Featurizer = options.Featurizer,
+            Featurizer = options.Featurizer with { EmbeddingDim = options.WordVectors?.Dimension ?? 0 },
             Languages = options.Languages,
             Trainer = options.Trainer,
             DataSha256 = dataSha256,
@@ -97,11 +102,38 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// The word-vector table for the data's vocabulary: words, hashtag words and emoji-description words seen at least
+    /// <paramref name="minCount"/> times. The table is unsupervised (labels are not read), so building it from all
+    /// rows, held-out ones included, does not leak labels into the measurement.
+    /// </summary>
+    private WordVectors EmbedVocabulary(List<SocialToken>[] tokens, IWordEmbedder embedder, int minCount, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var doc in tokens)
+        {
+            foreach (var t in doc)
+            {
+                if (t.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji)
+                {
+                    counts[t.Text] = counts.GetValueOrDefault(t.Text) + 1;
+                }
+            }
+        }
+
+        var words = counts.Where(kv => kv.Value >= Math.Max(1, minCount)).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToArray();
+        _log.LogInformation("Embedding {Words} words with {Embedder}", words.Length, embedder.Name);
+        var table = WordVectors.FromEmbeddings(words, embedder.Embed(words, ct), embedder.Dimension);
+        _log.LogInformation("Embedded {Words} words in {Seconds:0.0} s", words.Length, clock.Elapsed.TotalSeconds);
+        return table;
+    }
+
     private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
     {
-        var settings = options.Featurizer;
+        var settings = options.Featurizer with { EmbeddingDim = options.WordVectors?.Dimension ?? 0 };
         var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList(), rows.Select(i => (int)data[i].Label).ToList());
-        var featurizer = new TextFeaturizer(settings, normalizer, idf);
+        var featurizer = new TextFeaturizer(settings, normalizer, idf, options.WordVectors);
 
         var counts = new int[3];
         foreach (var i in rows)
@@ -146,6 +178,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
                 L2Regularization = options.L2,
                 L1Regularization = options.L1,
                 MaximumNumberOfIterations = options.MaxIterations,
+                ConvergenceTolerance = options.ConvergenceTolerance,
             }).Fit(view),
             _ => throw new ArgumentException($"Unknown trainer '{options.Trainer}'; use lbfgs or sdca."),
         };

@@ -9,6 +9,18 @@ public sealed record SentimentTrainingOptions
 
     public FeaturizerSettings Featurizer { get; init; } = new();
 
+    /// <summary>Word vectors for the embedding block (saved in the model); null trains without it unless
+    /// <see cref="WordEmbedder"/> is set.</summary>
+    public WordVectors? WordVectors { get; init; }
+
+    /// <summary>
+    /// Embeds the training vocabulary (words seen at least <see cref="VectorMinCount"/> times) into the word-vector
+    /// table when <see cref="WordVectors"/> is not given; null trains without word vectors.
+    /// </summary>
+    public IWordEmbedder? WordEmbedder { get; init; }
+
+    public int VectorMinCount { get; init; } = 2;
+
     /// <summary><c>sdca</c> (SDCA maximum entropy, the default) or <c>lbfgs</c> (L-BFGS maximum entropy).</summary>
     public string Trainer { get; init; } = "sdca";
 
@@ -20,7 +32,15 @@ public sealed record SentimentTrainingOptions
 
     public float L1 { get; init; }
 
-    public int MaxIterations { get; init; } = 20;
+    /// <summary>
+    /// SDCA passes. With the word-vector block, SDCA stopped at ML.NET's default tolerance (0.1) far from the optimum:
+    /// on the newest 20% of SemEval train the seed alone moved macro-recall by ±0.006 and positive recall by ±0.05.
+    /// Up to 100 passes at tolerance 0.001 converge (seeds 1 and 2: 0.6736 and 0.6727).
+    /// </summary>
+    public int MaxIterations { get; init; } = 100;
+
+    /// <summary>SDCA's relative duality-gap tolerance (ML.NET's default is 0.1).</summary>
+    public float ConvergenceTolerance { get; init; } = 0.001f;
 
     /// <summary>
     /// Tune per-class log-prior offsets on a dev split to maximize macro-recall. Off by default: on SemEval it raised

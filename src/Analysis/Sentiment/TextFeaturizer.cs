@@ -16,15 +16,23 @@ public sealed class TextFeaturizer
     private readonly int _charMask;
     private readonly int _charOffset;
     private readonly int _lexOffset;
+    private readonly int _embOffset;
 
-    public TextFeaturizer(FeaturizerSettings settings, SocialTextNormalizer normalizer, float[]? idf)
+    public TextFeaturizer(FeaturizerSettings settings, SocialTextNormalizer normalizer, float[]? idf, WordVectors? vectors = null)
     {
+        if (settings.EmbeddingDim > 0 && (vectors is null || vectors.Dimension != settings.EmbeddingDim))
+        {
+            throw new InvalidDataException($"The settings need word vectors of dimension {settings.EmbeddingDim}; got {(vectors is null ? "none" : vectors.Dimension.ToString(System.Globalization.CultureInfo.InvariantCulture))}.");
+        }
+
+        Vectors = settings.EmbeddingDim > 0 ? vectors : null;
         Settings = settings;
         Normalizer = normalizer;
         _wordMask = (1 << settings.WordBits) - 1;
         _charMask = (1 << settings.CharBits) - 1;
         _charOffset = 1 << settings.WordBits;
         _lexOffset = _charOffset + (1 << settings.CharBits);
+        _embOffset = _lexOffset + LexiconFeatures.Count;
         _idf = idf ?? [];
         if (_idf.Length != 0 && _idf.Length != _lexOffset)
         {
@@ -37,6 +45,9 @@ public sealed class TextFeaturizer
     public SocialTextNormalizer Normalizer { get; }
 
     public int Dimension => Settings.Dimension;
+
+    /// <summary>The word vectors of the embedding block, or null when the settings have none.</summary>
+    public WordVectors? Vectors { get; }
 
     internal float[] Idf => _idf;
 
@@ -96,6 +107,40 @@ public sealed class TextFeaturizer
             }
         }
 
+        if (Vectors is { } vectors)
+        {
+            var dim = vectors.Dimension;
+            var sum = new float[dim];
+            var n = 0;
+            foreach (var tok in tokens)
+            {
+                var row = VectorRow(tok, vectors);
+                if (row < 0)
+                {
+                    continue;
+                }
+
+                var sign = tok.Negated ? Settings.EmbeddingNegation : 1f;
+                var v = vectors.Vector(row);
+                for (var j = 0; j < dim; j++)
+                {
+                    sum[j] += sign * v[j];
+                }
+
+                n++;
+            }
+
+            if (n > 0)
+            {
+                var f = Settings.EmbeddingScale / n;
+                for (var j = 0; j < dim; j++)
+                {
+                    indices.Add(_embOffset + j);
+                    values.Add(sum[j] * f);
+                }
+            }
+        }
+
         return new SparseFeatures([.. indices], [.. values]);
     }
 
@@ -116,7 +161,7 @@ public sealed class TextFeaturizer
     /// (w·(x/‖x‖) = (w·x)/‖x‖), reading one packed (idf, w0, w1, w2) entry per distinct slot and allocating nothing.
     /// <paramref name="packed"/> holds 4 floats per hashed slot; <paramref name="lexWeights"/> 3 per lexicon feature.
     /// </summary>
-    internal void Score(List<SocialToken> tokens, float[] packed, float[] lexWeights, Span<float> logits)
+    internal void Score(List<SocialToken> tokens, float[] packed, float[] lexWeights, float[] wordScores, Span<float> logits)
     {
         var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
         CollectHashes(tokens, ref buf);
@@ -219,7 +264,41 @@ public sealed class TextFeaturizer
                 }
             }
         }
+
+        if (Vectors is { } vectors)
+        {
+            // The block is the mean word vector, so its dot product with the class weights is the mean of each
+            // word's own (precomputed) class scores.
+            float e0 = 0, e1 = 0, e2 = 0;
+            var n = 0;
+            foreach (var tok in tokens)
+            {
+                var row = VectorRow(tok, vectors);
+                if (row < 0)
+                {
+                    continue;
+                }
+
+                var sign = tok.Negated ? Settings.EmbeddingNegation : 1f;
+                e0 += sign * wordScores[row * 3];
+                e1 += sign * wordScores[(row * 3) + 1];
+                e2 += sign * wordScores[(row * 3) + 2];
+                n++;
+            }
+
+            if (n > 0)
+            {
+                var f = Settings.EmbeddingScale / n;
+                logits[0] += e0 * f;
+                logits[1] += e1 * f;
+                logits[2] += e2 * f;
+            }
+        }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int VectorRow(in SocialToken tok, WordVectors vectors) =>
+        tok.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(tok.Text) : -1;
 
     [ThreadStatic]
     private static int[]? _scratch;
@@ -354,7 +433,7 @@ public sealed class TextFeaturizer
     /// </summary>
     public static float[] ComputeIdf(FeaturizerSettings settings, SocialTextNormalizer normalizer, IReadOnlyList<List<SocialToken>> docs, IReadOnlyList<int>? labels = null)
     {
-        var probe = new TextFeaturizer(settings, normalizer, null);
+        var probe = new TextFeaturizer(settings with { EmbeddingDim = 0 }, normalizer, null);
         var size = (1 << settings.WordBits) + (1 << settings.CharBits);
         var df = new int[size];
         var supervised = settings.Supervised > 0 && labels is not null;

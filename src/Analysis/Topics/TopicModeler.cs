@@ -174,7 +174,7 @@ public sealed class TopicModeler(TopicOptions? options = null)
                 CreatedAt = now,
                 Size = clusterMembers.Count,
                 Terms = labelTerms[ci],
-                Label = string.Join(" / ", labelTerms[ci].Take(3)),
+                Label = LabelOf(labelTerms[ci]),
                 Centroid = centroids[c].Select((w, t) => (w, t)).Where(x => x.w > 0)
                     .OrderByDescending(x => x.w).ThenBy(x => x.t).Take(Options.CentroidTerms)
                     .ToDictionary(x => terms[x.t], x => Math.Round(x.w, 6), StringComparer.Ordinal),
@@ -189,6 +189,38 @@ public sealed class TopicModeler(TopicOptions? options = null)
         }
 
         return made;
+    }
+
+    /// <summary>
+    /// A topic's name: its three most distinctive terms that say what people talk about. Words of feeling or filler
+    /// (<see cref="OpinionWords"/>: "awful", "choosing", "regret") and terms already covered by a chosen phrase
+    /// ("app" after "mobile app") are skipped. A topic made only of feelings and filler says so: "mood: never /
+    /// disappoints", so nobody mistakes it for a subject.
+    /// </summary>
+    /// <summary>The start of the label of a topic with no subject term (<see cref="LabelOf"/>).</summary>
+    public const string MoodPrefix = "mood: ";
+
+    public static string LabelOf(IReadOnlyList<string> terms)
+    {
+        var chosen = new List<string>();
+        foreach (var term in terms.Where(t => !OpinionWords.ContainsOpinion(t)))
+        {
+            var words = term.Split(' ');
+            if (chosen.Any(c => words.All(c.Split(' ').Contains)))
+            {
+                continue;
+            }
+
+            // A phrase replaces the single words it contains ("mobile" then "mobile app").
+            chosen.RemoveAll(c => !c.Contains(' ') && words.Contains(c));
+            chosen.Add(term);
+            if (chosen.Count == 3)
+            {
+                break;
+            }
+        }
+
+        return chosen.Count > 0 ? string.Join(" / ", chosen) : terms.Count > 0 ? MoodPrefix + string.Join(" / ", terms.Take(3)) : "";
     }
 
     /// <summary>

@@ -191,7 +191,10 @@ public static class KafkaCommands
                     if (!service.ExecuteTask.IsCompleted)
                     {
                         var s = service.Counters.Snapshot();
-                        await ctx.Error.WriteLineAsync($"consume: {s.Messages:N0} messages, {s.Stored:N0} stored, {s.Duplicates:N0} duplicates, {s.Rejected:N0} rejected ({s.Messages / progress.Elapsed.TotalSeconds:N0} msg/s)");
+                        // A consumer busy with one thing for long says what it waits on (a store that is down, a hung close).
+                        var doing = service.Activity;
+                        var waiting = doing.What != "polling" && doing.Elapsed > TimeSpan.FromSeconds(10) ? $"; {doing.What} for {doing.Elapsed.TotalSeconds:N0} s" : "";
+                        await ctx.Error.WriteLineAsync($"consume: {s.Messages:N0} messages, {s.Stored:N0} stored, {s.Duplicates:N0} duplicates, {s.Rejected:N0} rejected ({s.Messages / progress.Elapsed.TotalSeconds:N0} msg/s){waiting}");
                     }
                 }
             }

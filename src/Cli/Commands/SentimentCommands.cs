@@ -30,11 +30,12 @@ public static class SentimentCommands
         var holdout = new Option<double>("--holdout") { Description = "Share of the data held out to measure the model (half of it tunes the offsets with --tune-offsets).", DefaultValueFactory = _ => 0.2 };
         var newest = new Option<bool>("--holdout-newest") { Description = "Hold out the newest rows (the end of the file) instead of a random share: for time-ordered data, so the offsets are tuned on the data closest to what comes next." };
         var supervised = new Option<float>("--supervised") { Description = "α of the supervised term weight 1 + α·(1 − class entropy) on each n-gram's IDF (0 = plain IDF).", DefaultValueFactory = _ => new FeaturizerSettings().Supervised };
+        var vectors = new Option<string>("--vectors") { Description = "Word vectors: minilm (default: embed the training vocabulary with all-MiniLM-L6-v2, shipped in the package), none, or a word-vector file.", DefaultValueFactory = _ => "minilm" };
         var noRefit = new Option<bool>("--no-refit") { Description = "Save the model trained without the held-out part instead of refitting on all the data." };
         var json = JsonOption.Create();
         var cmd = new Command("train", "Train the sentiment model (negative/neutral/positive) and save it with its metrics (X.metrics.json beside X.zip).")
         {
-            data, textCol, labelCol, lexicon, seed, output, trainer, l2, holdout, newest, supervised, noRefit, tune, json,
+            data, textCol, labelCol, lexicon, seed, output, trainer, l2, holdout, newest, supervised, vectors, noRefit, tune, json,
         };
         return cmd.WithAction((ctx, parse, ct) =>
         {
@@ -50,8 +51,23 @@ public static class SentimentCommands
                 throw new UsageException("--holdout must be between 0 and 0.5.");
             }
 
+            var vectorsArg = parse.GetValue(vectors) ?? "minilm";
+            using var miniLm = vectorsArg == "minilm" ? new MiniLmWordEmbedder() : null;
+            WordVectors? table = null;
+            if (vectorsArg is not ("minilm" or "none"))
+            {
+                if (!File.Exists(vectorsArg))
+                {
+                    throw new UsageException($"--vectors '{vectorsArg}' is neither minilm, none, nor an existing word-vector file.");
+                }
+
+                table = WordVectors.Load(vectorsArg);
+            }
+
             var options = new SentimentTrainingOptions
             {
+                WordEmbedder = miniLm,
+                WordVectors = table,
                 Seed = parse.GetValue(seed),
                 LexiconPath = lexiconPath,
                 Trainer = parse.GetValue(trainer) ?? "sdca",

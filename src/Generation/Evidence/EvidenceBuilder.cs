@@ -1,3 +1,4 @@
+using Marketing.Analysis.Trends;
 using Marketing.Core.Domain;
 using Marketing.Core.Storage;
 

@@ -134,6 +134,30 @@ public sealed class SentimentCommandsTests
     }
 
     [Test]
+    public async Task A_vectors_value_that_is_no_file_is_a_usage_error()
+    {
+        var (code, _, stderr) = await Run(["train", "--data", _data, "--vectors", Path.Combine(_dir, "nope.bin"), "--out", Path.Combine(_dir, "v.zip")]);
+        Assert.That(code, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(stderr, Does.Contain("--vectors").And.Contain("minilm"));
+    }
+
+    [Test]
+    public async Task Train_embeds_the_vocabulary_with_minilm_by_default_and_not_with_vectors_none()
+    {
+        static string[] Entries(string zip)
+        {
+            using var z = System.IO.Compression.ZipFile.OpenRead(zip);
+            return [.. z.Entries.Select(e => e.FullName)];
+        }
+
+        Assert.That(Entries(_model), Does.Contain("vectors.bin"), "the default recipe stores its word vectors");
+        var plain = Path.Combine(_dir, "plain.zip");
+        var (code, _, stderr) = await Run(["train", "--data", _data, "--vectors", "none", "--out", plain, "--seed", "3"]);
+        Assert.That(code, Is.EqualTo(ExitCodes.Ok), stderr);
+        Assert.That(Entries(plain), Does.Not.Contain("vectors.bin"));
+    }
+
+    [Test]
     public async Task Label_with_the_offline_provider_makes_no_calls_and_says_so()
     {
         var (code, _, stderr) = await Run(["label", "--llm", "--sample", "5", "--data", _data, "--out", Path.Combine(_dir, "labels.tsv")]);

@@ -1,3 +1,4 @@
+using Marketing.Analysis.Trends;
 using Marketing.Core.Brands;
 using Marketing.Generation.Channels;
 using Marketing.Generation.Drafting;

@@ -41,31 +41,11 @@ internal static class KafkaTestHost
         new(options, Decoder, enrichers, store, ProgressLogger<KafkaConsumerService>.Instance);
 
     /// <summary>Waits until the consumer stops by itself (idle exit), failing the test after <see cref="Patience"/>.</summary>
-    public static async Task RunToIdleAsync(params KafkaConsumerService[] consumers)
-    {
-        foreach (var c in consumers)
-        {
-            await c.StartAsync(CancellationToken.None);
-        }
+    public static async Task RunToIdleAsync(params KafkaConsumerService[] consumers) =>
+        Assert.That(await ConsumerRuns.RunAsync(Patience, consumers), Is.True, $"The consumers did not finish within {Patience.TotalSeconds} s.");
 
-        await WaitAsync(consumers);
-    }
-
-    public static async Task WaitAsync(params KafkaConsumerService[] consumers)
-    {
-        var all = Task.WhenAll(consumers.Select(c => c.ExecuteTask!));
-        if (await Task.WhenAny(all, Task.Delay(Patience)) != all)
-        {
-            foreach (var c in consumers)
-            {
-                await c.StopAsync(CancellationToken.None);
-            }
-
-            Assert.Fail($"The consumers did not finish within {Patience.TotalSeconds} s.");
-        }
-
-        await all;
-    }
+    public static async Task WaitAsync(params KafkaConsumerService[] consumers) =>
+        Assert.That(await ConsumerRuns.WaitAsync(Patience, consumers), Is.True, $"The consumers did not finish within {Patience.TotalSeconds} s.");
 
     /// <summary>Every stored post id, in store order (duplicates would show as repeated ids).</summary>
     public static async Task<List<string>> StoredIdsAsync(IPostStore store)

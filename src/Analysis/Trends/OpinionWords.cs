@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Marketing.Generation.Evidence;
+namespace Marketing.Analysis.Trends;
 
 /// <summary>
 /// Words that say how people feel rather than what they talk about ("amazing", "trash", "love", "scam", "meh"), plus
