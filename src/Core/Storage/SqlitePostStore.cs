@@ -95,7 +95,9 @@ public sealed class SqlitePostStore : DapperPostStore
             AND near_dup_of IS COALESCE(?26, near_dup_of) AND sentiment IS COALESCE(?27, sentiment)
             AND (?27 IS NULL OR (p_neg IS ?28 AND p_neu IS ?29 AND p_pos IS ?30 AND scorer IS ?31
                 AND model_version IS ?32 AND brand_sentiments IS ?33))
-            AND source IS ?34
+            AND source IS ?34 AND brand IS ?36
+            AND brand_sentiment IS COALESCE(?37, brand_sentiment) AND brand_polarity IS COALESCE(?38, brand_polarity)
+            AND engagement IS ?39
         FROM posts WHERE platform = ?1 AND post_id = ?2
         """;
 
@@ -104,10 +106,16 @@ public sealed class SqlitePostStore : DapperPostStore
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         """;
 
-    private const string InsertAuthorSql = """
-        INSERT INTO authors (platform, author_id, handle, name, followers, location, verified, last_seen_ms)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-        """;
+    private const string InsertAuthorSql = "INSERT INTO authors (platform, author_id) VALUES (?1, ?2)";
+
+    // Authors this store has seen committed: the registry never forgets one, so they need no statement at all. Only
+    // committed batches add to it (OnCommitted), so a rolled-back author is written again. Bounded: when full it is
+    // cleared, and the authors are looked up again (a no-op insert) until it refills.
+    // Keyed by author id, then platform (most stores hold one or two platforms): one string hash per post.
+    private const int KnownAuthorsLimit = 1 << 21;
+    private readonly Dictionary<string, List<string>> _knownAuthors = new(StringComparer.Ordinal);
+    private readonly Lock _knownAuthorsLock = new();
+    private int _knownAuthorCount;
 
     private static readonly int PostColumnCount = PostUpsertSql.Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Length;
 
@@ -120,7 +128,7 @@ public sealed class SqlitePostStore : DapperPostStore
     /// repeat (a redelivery) writes nothing at all; otherwise it pays for the full upsert and its links. Statements
     /// are prepared once per batch and bound by position (see <see cref="RawStatement"/>).
     /// </summary>
-    private static int UpsertPrepared(SqliteConnection conn, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    private int UpsertPrepared(SqliteConnection conn, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
     {
         var db = conn.Handle!;
         using var tryInsert = new RawStatement(db, InsertPostValues + " ON CONFLICT (platform, post_id) DO NOTHING");
@@ -129,7 +137,6 @@ public sealed class SqlitePostStore : DapperPostStore
         using var unlink = new RawStatement(db, "DELETE FROM post_brands WHERE platform = ?1 AND post_id = ?2");
         using var link = new RawStatement(db, InsertBrandLinkSql + " " + PostUpsertSql.BrandLinkOnConflict);
         using var author = new RawStatement(db, InsertAuthorSql + " " + PostUpsertSql.AuthorOnConflict);
-        var seenAuthors = new HashSet<(string, string)>();
         var arena = new Utf8Arena();
         var inserted = 0;
         for (var i = 0; i < rows.Count; i++)
@@ -170,16 +177,17 @@ public sealed class SqlitePostStore : DapperPostStore
                 upsert.Execute();
             }
 
-            foreach (var (brand, sentiment, polarity) in BrandLinks(post))
+            foreach (var (brand, sentiment, polarity) in post.Brands.Count > 1 ? BrandLink.Extra(post) : [])
             {
                 link.Text(1, arena.Add(brand)).Text(2, v.Platform).Text(3, v.PostId).Int(4, row.created_ms)
                     .Text(5, arena.Add(sentiment)).Real(6, polarity).Int(7, post.Engagement.Total).Execute();
             }
 
-            if (row.author_id.Length > 0 && seenAuthors.Add((row.platform, row.author_id)))
+            // An author new in this batch may be inserted twice here (the second insert is a no-op); the later
+            // batches know it once this one is committed.
+            if (row.author_id.Length > 0 && !IsKnownAuthor(row.platform, row.author_id))
             {
-                author.Text(1, v.Platform).Text(2, v.AuthorId).Text(3, v.AuthorHandle).Text(4, v.AuthorName)
-                    .Int(5, row.author_followers).Text(6, v.AuthorLocation).Int(7, row.author_verified).Int(8, row.created_ms).Execute();
+                author.Text(1, v.Platform).Text(2, v.AuthorId).Execute();
             }
         }
 
@@ -194,11 +202,12 @@ public sealed class SqlitePostStore : DapperPostStore
             Text = a.Add(r.text), Lang = a.Add(r.lang), Url = a.Add(r.url), Hashtags = a.Add(r.hashtags), Mentions = a.Add(r.mentions),
             Links = a.Add(r.links), ReplyTo = a.Add(r.reply_to), QuoteOf = a.Add(r.quote_of), RepostOf = a.Add(r.repost_of),
             Brands = a.Add(r.brands), Campaign = a.Add(r.campaign), NearDupOf = a.Add(r.near_dup_of), Sentiment = a.Add(r.sentiment),
-            Scorer = a.Add(r.scorer), ModelVersion = a.Add(r.model_version), BrandSentiments = a.Add(r.brand_sentiments), Source = a.Add(r.source);
+            Scorer = a.Add(r.scorer), ModelVersion = a.Add(r.model_version), BrandSentiments = a.Add(r.brand_sentiments), Source = a.Add(r.source),
+            Brand = a.Add(r.brand), BrandSentiment = a.Add(r.brand_sentiment);
     }
 
     // Positions follow PostUpsertSql.Columns (the every-field round-trip test catches a slip). The stored-state query
-    // has no ?35 (ingested_ms keeps the first arrival).
+    // has no ?35 (ingested_ms keeps the first arrival): binding a number a statement does not use is allowed.
     private static void Bind(RawStatement s, PostRow r, in RowText v)
     {
         s.Text(1, v.Platform).Text(2, v.PostId).Text(3, v.AuthorId).Text(4, v.AuthorHandle).Text(5, v.AuthorName)
@@ -207,12 +216,52 @@ public sealed class SqlitePostStore : DapperPostStore
             .Int(16, r.views).Text(17, v.Url).Text(18, v.Hashtags).Text(19, v.Mentions).Text(20, v.Links)
             .Text(21, v.ReplyTo).Text(22, v.QuoteOf).Text(23, v.RepostOf).Text(24, v.Brands).Text(25, v.Campaign)
             .Text(26, v.NearDupOf).Text(27, v.Sentiment).Real(28, r.p_neg).Real(29, r.p_neu).Real(30, r.p_pos)
-            .Text(31, v.Scorer).Text(32, v.ModelVersion).Text(33, v.BrandSentiments).Text(34, v.Source);
-        if (s.ParameterCount >= 35)
+            .Text(31, v.Scorer).Text(32, v.ModelVersion).Text(33, v.BrandSentiments).Text(34, v.Source)
+            .Int(35, r.ingested_ms).Text(36, v.Brand).Text(37, v.BrandSentiment).Real(38, r.brand_polarity).Int(39, r.engagement);
+    }
+
+    private bool IsKnownAuthor(string platform, string authorId)
+    {
+        lock (_knownAuthorsLock)
         {
-            s.Int(35, r.ingested_ms);
+            return _knownAuthors.TryGetValue(authorId, out var platforms) && platforms.Contains(platform);
         }
     }
+
+    private protected override void OnCommitted(IReadOnlyList<PostRow> rows)
+    {
+        lock (_knownAuthorsLock)
+        {
+            foreach (var r in rows)
+            {
+                if (r.author_id.Length > 0)
+                {
+                    AddKnownAuthor(r.platform, r.author_id);
+                }
+            }
+        }
+    }
+
+    private void AddKnownAuthor(string platform, string authorId)
+    {
+        if (_knownAuthorCount >= KnownAuthorsLimit)
+        {
+            _knownAuthors.Clear();
+            _knownAuthorCount = 0;
+        }
+
+        if (!_knownAuthors.TryGetValue(authorId, out var platforms))
+        {
+            _knownAuthors[authorId] = platforms = new List<string>(1);
+        }
+
+        if (!platforms.Contains(platform))
+        {
+            platforms.Add(platform);
+            _knownAuthorCount++;
+        }
+    }
+
 
     public override async ValueTask DisposeAsync()
     {
