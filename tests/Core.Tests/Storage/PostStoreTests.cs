@@ -151,6 +151,17 @@ public sealed class PostStoreTests(StoreKind kind)
     }
 
     [Test]
+    public async Task A_brand_named_twice_or_in_second_place_is_counted_once_per_post()
+    {
+        await _store.UpsertPostsAsync([Posts.Make("d1", brands: ["acme", "acme"]), Posts.Make("d2", brands: ["globex", "acme", "globex"])]);
+
+        var buckets = await _store.GetBrandBucketsAsync(TimeRange.All, TimeSpan.FromDays(1));
+        Assert.That(buckets.Select(b => (b.Brand, b.Volume)), Is.EquivalentTo(new[] { ("acme", 2L), ("globex", 1L) }));
+        Assert.That((await _store.FindPostsAsync(new PostQuery { Brand = "acme" })).Select(p => p.PostId), Is.EquivalentTo(new[] { "d1", "d2" }));
+        Assert.That((await _store.GetStatsAsync()).Brands, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Update_sentiment_changes_posts_and_brand_buckets()
     {
         var post = Posts.Make("u1", brands: ["acme"]);
