@@ -139,6 +139,7 @@ public sealed class SqlitePostStore : DapperPostStore
         using var author = new RawStatement(db, InsertAuthorSql + " " + PostUpsertSql.AuthorOnConflict);
         var arena = new Utf8Arena();
         var inserted = 0;
+        var expectRepeat = false;
         for (var i = 0; i < rows.Count; i++)
         {
             if ((i & 1023) == 0)
@@ -150,15 +151,40 @@ public sealed class SqlitePostStore : DapperPostStore
             var post = posts[i];
             arena.Reset();
             var v = new RowText(arena, row);
-            Bind(tryInsert, row, v);
-            if (tryInsert.Execute() == 1)
-            {
-                inserted++;
-            }
-            else
+
+            // Repeats come in runs (a redelivered batch, a file ingested again): after a repeat, the next post is
+            // looked up first, which spares a repeat the failed insert. The first post of a batch is always an
+            // insert, so the transaction takes the write lock before it reads anything (a read first could find
+            // its snapshot stale at the first write, an error the busy timeout does not wait out).
+            string? storedBrands = null;
+            long unchanged = 0;
+            var stored = false;
+            if (expectRepeat)
             {
                 Bind(storedState, row, v);
-                storedState.QueryRow(out var storedBrands, out var unchanged);
+                stored = storedState.QueryRow(out storedBrands, out unchanged);
+            }
+
+            if (!stored)
+            {
+                Bind(tryInsert, row, v);
+                if (tryInsert.Execute() == 1)
+                {
+                    inserted++;
+                    expectRepeat = false;
+                }
+                else
+                {
+                    Bind(storedState, row, v);
+                    stored = storedState.QueryRow(out storedBrands, out unchanged)
+                        ? true
+                        : throw new InvalidOperationException($"Post {row.platform}/{row.post_id} is neither new nor stored.");
+                }
+            }
+
+            if (stored)
+            {
+                expectRepeat = true;
                 if (unchanged == 1)
                 {
                     // The same post again (at-least-once redelivery): its row, links and author are as this copy
