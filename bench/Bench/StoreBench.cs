@@ -66,7 +66,8 @@ public static class StoreBench
     }
 
     // The figures are for a long-running writer (a consumer), so the write path is compiled to its final tier first,
-    // on a throwaway store: 40 batches of new posts and 40 of repeats, which is past the JIT's tier-up thresholds.
+    // on a throwaway store: rounds of 40 small batches of new posts then the same again, with pauses in which the
+    // JIT's background thread recompiles the hot methods (without them it still did so during the timed insert).
     private static async Task WarmUpAsync(List<SocialPost> data, int size, CancellationToken ct)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"mkt-store-bench-warmup-{Guid.NewGuid():N}");
@@ -74,14 +75,23 @@ public static class StoreBench
         {
             await using (var warm = await StoreFactory.OpenAsync(Path.Combine(dir, "warm.db"), null, ct))
             {
-                var batches = Math.Max(1, Math.Min(40, data.Count / size));
-                var batchSize = Math.Max(1, Math.Min(size, 500));
-                for (var pass = 0; pass < 2; pass++)
+                var batchSize = Math.Max(1, Math.Min(size, 250));
+                var next = 0;
+                for (var round = 0; round < 3; round++)
                 {
-                    for (var b = 0; b < batches; b++)
+                    var first = next;
+                    for (var pass = 0; pass < 2; pass++)
                     {
-                        await warm.UpsertPostsAsync(data.GetRange(b * batchSize % data.Count, Math.Min(batchSize, data.Count - (b * batchSize % data.Count))), ct);
+                        next = first;
+                        for (var b = 0; b < 40; b++)
+                        {
+                            var start = next % data.Count;
+                            await warm.UpsertPostsAsync(data.GetRange(start, Math.Min(batchSize, data.Count - start)), ct);
+                            next += batchSize;
+                        }
                     }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
                 }
             }
         }

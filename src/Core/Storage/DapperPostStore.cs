@@ -92,12 +92,19 @@ public abstract partial class DapperPostStore : IPostStore
         var list = distinct.Values.ToList();
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var rows = list.Select(p => PostRow.From(p, now)).ToList();
-        await using var conn = await OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        var inserted = await UpsertDistinctAsync(conn, tx, rows, list, ct);
-        await tx.CommitAsync(ct);
+        var inserted = await WriteBatchAsync(rows, list, ct);
         OnCommitted(rows);
         return new UpsertResult(inserted, posts.Count - inserted);
+    }
+
+    /// <summary>Upserts rows that are distinct on (platform, post_id) in one transaction; returns how many were new.</summary>
+    private protected virtual async Task<int> WriteBatchAsync(IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    {
+        await using var conn = await OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var inserted = await UpsertDistinctAsync(conn, tx, rows, posts, ct);
+        await tx.CommitAsync(ct);
+        return inserted;
     }
 
     /// <summary>Called once the rows of a batch are committed (never for a batch that failed).</summary>
