@@ -199,9 +199,9 @@ public sealed class SqlitePostStore : DapperPostStore
     // Authors this store has seen committed: the registry never forgets one, so they need no statement at all. Only
     // committed batches add to it (OnCommitted), so a rolled-back author is written again. Bounded: when full it is
     // cleared, and the authors are looked up again (a no-op insert) until it refills.
-    // Keyed by author id, then platform (most stores hold one or two platforms): one string hash per post.
-    private const int KnownAuthorsLimit = 1 << 21;
-    private readonly Dictionary<string, List<string>> _knownAuthors = new(StringComparer.Ordinal);
+    // Author ids per platform (a store holds a handful of platforms): one string hash of the id per post.
+    private const int KnownAuthorsLimit = 1 << 20;
+    private readonly Dictionary<string, HashSet<string>> _knownAuthors = new(StringComparer.Ordinal);
     private readonly Lock _knownAuthorsLock = new();
     private int _knownAuthorCount;
 
@@ -343,7 +343,7 @@ public sealed class SqlitePostStore : DapperPostStore
     {
         lock (_knownAuthorsLock)
         {
-            return _knownAuthors.TryGetValue(authorId, out var platforms) && platforms.Contains(platform);
+            return _knownAuthors.TryGetValue(platform, out var ids) && ids.Contains(authorId);
         }
     }
 
@@ -372,14 +372,13 @@ public sealed class SqlitePostStore : DapperPostStore
             _knownAuthorCount = 0;
         }
 
-        if (!_knownAuthors.TryGetValue(authorId, out var platforms))
+        if (!_knownAuthors.TryGetValue(platform, out var ids))
         {
-            _knownAuthors[authorId] = platforms = new List<string>(1);
+            _knownAuthors[platform] = ids = new HashSet<string>(StringComparer.Ordinal);
         }
 
-        if (!platforms.Contains(platform))
+        if (ids.Add(authorId))
         {
-            platforms.Add(platform);
             _knownAuthorCount++;
         }
     }
