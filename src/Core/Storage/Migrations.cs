@@ -81,7 +81,6 @@ internal static class Migrations
         );
         """;
 
-
     // Version 3 makes a new post cheaper to write (the SQLite bulk path went from six B-tree inserts per single-brand
     // post to three):
     // - A post's first brand link lives in its own row (brand, brand_sentiment, brand_polarity, engagement), and

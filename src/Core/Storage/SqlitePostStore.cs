@@ -196,10 +196,10 @@ public sealed class SqlitePostStore : DapperPostStore
 
     private const string InsertAuthorSql = "INSERT INTO authors (platform, author_id) VALUES (?1, ?2)";
 
-    // Authors this store has seen committed: the registry never forgets one, so they need no statement at all. Only
-    // committed batches add to it (OnCommitted), so a rolled-back author is written again. Bounded: when full it is
-    // cleared, and the authors are looked up again (a no-op insert) until it refills.
-    // Author ids per platform (a store holds a handful of platforms): one string hash of the id per post.
+    // Authors this store has seen committed, as author ids per platform (a store holds a handful of platforms, so a
+    // post costs one string hash): the registry never forgets one, so they need no statement at all. Only committed
+    // batches add to it (OnCommitted), so a rolled-back author is written again. Bounded: when full it is cleared,
+    // and the authors are looked up again (a no-op insert) until it refills.
     private const int KnownAuthorsLimit = 1 << 20;
     private readonly Dictionary<string, HashSet<string>> _knownAuthors = new(StringComparer.Ordinal);
     private readonly Lock _knownAuthorsLock = new();
@@ -382,7 +382,6 @@ public sealed class SqlitePostStore : DapperPostStore
             _knownAuthorCount++;
         }
     }
-
 
     public override async ValueTask DisposeAsync()
     {
