@@ -148,10 +148,12 @@ public abstract partial class DapperPostStore : IPostStore
         return true;
     }
 
+    // The first brand's link in the row is updated like a post_brands row: only if this copy names that brand first.
     private const string UpdateSentimentSql = """
         UPDATE posts SET sentiment = @sentiment, p_neg = @p_neg, p_neu = @p_neu, p_pos = @p_pos,
             scorer = @scorer, model_version = @model_version, brand_sentiments = @brand_sentiments,
-            brand_sentiment = @brand_sentiment, brand_polarity = @brand_polarity
+            brand_sentiment = CASE WHEN brand IS NOT DISTINCT FROM @brand THEN @brand_sentiment ELSE brand_sentiment END,
+            brand_polarity = CASE WHEN brand IS NOT DISTINCT FROM @brand THEN @brand_polarity ELSE brand_polarity END
         WHERE platform = @platform AND post_id = @post_id
         """;
 

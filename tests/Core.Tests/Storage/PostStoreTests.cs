@@ -175,6 +175,18 @@ public sealed class PostStoreTests(StoreKind kind)
     }
 
     [Test]
+    public async Task Update_sentiment_changes_only_the_brand_links_the_copy_names()
+    {
+        await _store.UpsertPostsAsync([Posts.Make("u2", brands: ["acme"], sentiment: SentimentLabel.Positive)]);
+        var other = Posts.Make("u2", brands: ["globex"], sentiment: SentimentLabel.Negative);
+        await _store.UpdateSentimentAsync([other]);
+
+        var bucket = (await _store.GetBrandBucketsAsync(TimeRange.All, TimeSpan.FromDays(1))).Single();
+        Assert.That((bucket.Brand, bucket.Positive, bucket.Negative), Is.EqualTo(("acme", 1L, 0L)));
+        Assert.That((await _store.GetPostAsync("x", "u2"))!.Sentiment!.Label, Is.EqualTo(SentimentLabel.Negative));
+    }
+
+    [Test]
     public async Task Find_filters_by_brand_sentiment_time_and_every_word_of_the_text()
     {
         await _store.UpsertPostsAsync(
