@@ -5,6 +5,7 @@ using System.Text.Json;
 using Marketing.Analysis.Sentiment;
 using Marketing.Core.Domain;
 using Marketing.Core.Storage;
+using Marketing.Embeddings;
 
 namespace Marketing.Bench;
 

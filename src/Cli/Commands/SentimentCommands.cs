@@ -6,6 +6,7 @@ using Marketing.Core.Brands;
 using Marketing.Core.Domain;
 using Marketing.Core.Json;
 using Marketing.Core.Storage;
+using Marketing.Embeddings;
 using Marketing.Llm;
 using Microsoft.Extensions.Logging;
 

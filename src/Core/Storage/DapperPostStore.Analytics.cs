@@ -12,7 +12,7 @@ public abstract partial class DapperPostStore
         SELECT
             (SELECT COUNT(*) FROM posts) AS posts,
             (SELECT COUNT(*) FROM authors) AS authors,
-            (SELECT COUNT(DISTINCT brand) FROM post_brands) AS brands,
+            (SELECT COUNT(*) FROM (SELECT brand FROM posts WHERE brand IS NOT NULL UNION SELECT brand FROM post_brands) b) AS brands,
             (SELECT COUNT(*) FROM rejects) AS rejected,
             (SELECT COUNT(*) FROM posts WHERE sentiment IS NOT NULL AND sentiment <> 'unscored') AS scored,
             (SELECT MIN(created_ms) FROM posts) AS first_ms,
@@ -83,6 +83,7 @@ public abstract partial class DapperPostStore
         return rows.ToDictionary(r => r.reason, r => r.n);
     }
 
+    // A post's first brand link is in its row, the others in post_brands (migration 3): both halves are read.
     private const string BrandBucketsSql = """
         SELECT (created_ms - @origin) / @width AS b, brand,
             COUNT(*) AS volume,
@@ -90,8 +91,13 @@ public abstract partial class DapperPostStore
             SUM(CASE WHEN sentiment = 'neutral' THEN 1 ELSE 0 END) AS neu,
             SUM(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END) AS neg,
             SUM(engagement) AS eng
-        FROM post_brands
-        WHERE created_ms >= @start AND created_ms < @end AND (@brand IS NULL OR brand = @brand)
+        FROM (
+            SELECT created_ms, brand, brand_sentiment AS sentiment, engagement FROM posts
+            WHERE created_ms >= @start AND created_ms < @end AND brand IS NOT NULL AND (@brand IS NULL OR brand = @brand)
+            UNION ALL
+            SELECT created_ms, brand, sentiment, engagement FROM post_brands
+            WHERE created_ms >= @start AND created_ms < @end AND (@brand IS NULL OR brand = @brand)
+        ) l
         GROUP BY (created_ms - @origin) / @width, brand
         ORDER BY b, brand
         """;
@@ -113,6 +119,9 @@ public abstract partial class DapperPostStore
         """;
 
     private const string HashtagScanByBrandSql = """
+        SELECT created_ms, hashtags FROM posts
+        WHERE brand = @brand AND created_ms >= @start AND created_ms < @end AND hashtags IS NOT NULL
+        UNION ALL
         SELECT p.created_ms, p.hashtags FROM post_brands pb
         JOIN posts p ON p.platform = pb.platform AND p.post_id = pb.post_id
         WHERE pb.brand = @brand AND pb.created_ms >= @start AND pb.created_ms < @end AND p.hashtags IS NOT NULL

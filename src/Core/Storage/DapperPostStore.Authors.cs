@@ -19,17 +19,25 @@ public abstract partial class DapperPostStore
         LIMIT @top
         """;
 
+    // The brand's posts: those naming it first (the link is in the row) and those naming it later (post_brands).
     private const string TopAuthorsByBrandSql = """
-        SELECT p.platform, p.author_id, MAX(p.author_handle) AS handle, COUNT(*) AS posts, COUNT(*) OVER () AS authors,
-            CAST(SUM(p.likes + p.shares + p.replies) AS BIGINT) AS engagement, MAX(p.author_followers) AS followers,
-            CAST(SUM(CASE WHEN pb.sentiment = 'positive' THEN 1 ELSE 0 END) AS BIGINT) AS pos,
-            CAST(SUM(CASE WHEN pb.sentiment = 'negative' THEN 1 ELSE 0 END) AS BIGINT) AS neg,
-            CAST(SUM(CASE WHEN pb.sentiment IN ('positive', 'neutral', 'negative') THEN 1 ELSE 0 END) AS BIGINT) AS scored
-        FROM post_brands pb
-        JOIN posts p ON p.platform = pb.platform AND p.post_id = pb.post_id
-        WHERE pb.brand = @brand AND pb.created_ms >= @start AND pb.created_ms < @end
-        GROUP BY p.platform, p.author_id
-        ORDER BY engagement DESC, posts DESC, p.platform, p.author_id
+        SELECT platform, author_id, MAX(author_handle) AS handle, COUNT(*) AS posts, COUNT(*) OVER () AS authors,
+            CAST(SUM(likes + shares + replies) AS BIGINT) AS engagement, MAX(author_followers) AS followers,
+            CAST(SUM(CASE WHEN sentiment = 'positive' THEN 1 ELSE 0 END) AS BIGINT) AS pos,
+            CAST(SUM(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END) AS BIGINT) AS neg,
+            CAST(SUM(CASE WHEN sentiment IN ('positive', 'neutral', 'negative') THEN 1 ELSE 0 END) AS BIGINT) AS scored
+        FROM (
+            SELECT platform, author_id, author_handle, likes, shares, replies, author_followers, brand_sentiment AS sentiment
+            FROM posts
+            WHERE brand = @brand AND created_ms >= @start AND created_ms < @end
+            UNION ALL
+            SELECT p.platform, p.author_id, p.author_handle, p.likes, p.shares, p.replies, p.author_followers, pb.sentiment
+            FROM post_brands pb
+            JOIN posts p ON p.platform = pb.platform AND p.post_id = pb.post_id
+            WHERE pb.brand = @brand AND pb.created_ms >= @start AND pb.created_ms < @end
+        ) bp
+        GROUP BY platform, author_id
+        ORDER BY engagement DESC, posts DESC, platform, author_id
         LIMIT @top
         """;
 

@@ -92,11 +92,24 @@ public abstract partial class DapperPostStore : IPostStore
         var list = distinct.Values.ToList();
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var rows = list.Select(p => PostRow.From(p, now)).ToList();
+        var inserted = await WriteBatchAsync(rows, list, ct);
+        OnCommitted(rows);
+        return new UpsertResult(inserted, posts.Count - inserted);
+    }
+
+    /// <summary>Upserts rows that are distinct on (platform, post_id) in one transaction; returns how many were new.</summary>
+    private protected virtual async Task<int> WriteBatchAsync(IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    {
         await using var conn = await OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var inserted = await UpsertDistinctAsync(conn, tx, rows, list, ct);
+        var inserted = await UpsertDistinctAsync(conn, tx, rows, posts, ct);
         await tx.CommitAsync(ct);
-        return new UpsertResult(inserted, posts.Count - inserted);
+        return inserted;
+    }
+
+    /// <summary>Called once the rows of a batch are committed (never for a batch that failed).</summary>
+    private protected virtual void OnCommitted(IReadOnlyList<PostRow> rows)
+    {
     }
 
     private static void Validate(SocialPost p)
@@ -135,30 +148,12 @@ public abstract partial class DapperPostStore : IPostStore
         return true;
     }
 
-    /// <summary>The per-brand rows of a post: its brand sentiment where known, else its overall sentiment.</summary>
-    protected static IEnumerable<(string Brand, string? Sentiment, double? Polarity)> BrandLinks(SocialPost p)
-    {
-        foreach (var brand in p.Brands)
-        {
-            var bs = p.BrandSentiments.FirstOrDefault(b => b.Brand == brand);
-            if (bs is not null)
-            {
-                yield return (brand, bs.Label.ToWire(), bs.Polarity);
-            }
-            else if (p.Sentiment is { } s)
-            {
-                yield return (brand, s.Label.ToWire(), s.Polarity);
-            }
-            else
-            {
-                yield return (brand, null, null);
-            }
-        }
-    }
-
+    // The first brand's link in the row is updated like a post_brands row: only if this copy names that brand first.
     private const string UpdateSentimentSql = """
         UPDATE posts SET sentiment = @sentiment, p_neg = @p_neg, p_neu = @p_neu, p_pos = @p_pos,
-            scorer = @scorer, model_version = @model_version, brand_sentiments = @brand_sentiments
+            scorer = @scorer, model_version = @model_version, brand_sentiments = @brand_sentiments,
+            brand_sentiment = CASE WHEN brand IS NOT DISTINCT FROM @brand THEN @brand_sentiment ELSE brand_sentiment END,
+            brand_polarity = CASE WHEN brand IS NOT DISTINCT FROM @brand THEN @brand_polarity ELSE brand_polarity END
         WHERE platform = @platform AND post_id = @post_id
         """;
 
@@ -178,7 +173,7 @@ public abstract partial class DapperPostStore : IPostStore
         await using var tx = await conn.BeginTransactionAsync(ct);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await conn.ExecuteAsync(new CommandDefinition(UpdateSentimentSql, posts.Select(p => PostRow.From(p, now)), tx, cancellationToken: ct));
-        var links = posts.SelectMany(p => BrandLinks(p).Select(l => new { l.Brand, l.Sentiment, l.Polarity, p.Platform, p.PostId }));
+        var links = posts.SelectMany(p => BrandLink.Extra(p).Select(l => new { l.Brand, l.Sentiment, l.Polarity, p.Platform, p.PostId }));
         await conn.ExecuteAsync(new CommandDefinition(UpdateBrandSentimentSql, links, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
@@ -285,7 +280,7 @@ public abstract partial class DapperPostStore : IPostStore
 
         if (q.Brand is not null)
         {
-            clauses.Add("EXISTS (SELECT 1 FROM post_brands pb WHERE pb.brand = @brand AND pb.platform = p.platform AND pb.post_id = p.post_id)");
+            clauses.Add("(p.brand = @brand OR EXISTS (SELECT 1 FROM post_brands pb WHERE pb.brand = @brand AND pb.platform = p.platform AND pb.post_id = p.post_id))");
             args.Add("brand", q.Brand.ToLowerInvariant());
         }
 

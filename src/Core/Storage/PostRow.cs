@@ -42,6 +42,12 @@ internal sealed class PostRow
     public string? source { get; set; }
     public long ingested_ms { get; set; }
 
+    // The first brand's link, kept in the row (migration 3); the other brands are in post_brands.
+    public string? brand { get; set; }
+    public string? brand_sentiment { get; set; }
+    public double? brand_polarity { get; set; }
+    public long engagement { get; set; }
+
     // Lists are stored space-separated: hashtags, mentions, links and brand ids never contain white space.
     private static string? Join(IReadOnlyList<string> items) => items.Count == 0 ? null : string.Join(' ', items);
 
@@ -50,6 +56,8 @@ internal sealed class PostRow
     public static PostRow From(SocialPost p, long nowMs)
     {
         var s = p.Sentiment;
+        var brand = p.Brands.Count == 0 ? null : p.Brands[0];
+        var (brandSentiment, brandPolarity) = brand is null ? (null, null) : BrandLink.SentimentOf(p, brand);
         return new PostRow
         {
             platform = p.Platform,
@@ -87,6 +95,10 @@ internal sealed class PostRow
             brand_sentiments = p.BrandSentiments.Count == 0 ? null : JsonSerializer.Serialize(p.BrandSentiments.Select(b => new BrandSentimentRow(b.Brand, b.Label.ToWire(), b.Polarity))),
             source = p.Source,
             ingested_ms = nowMs,
+            brand = brand,
+            brand_sentiment = brandSentiment,
+            brand_polarity = brandPolarity,
+            engagement = p.Engagement.Total,
         };
     }
 

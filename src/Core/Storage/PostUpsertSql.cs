@@ -7,11 +7,13 @@ internal static class PostUpsertSql
         platform, post_id, author_id, author_handle, author_name, author_followers, author_location, author_verified,
         text, lang, created_ms, created_offset_min, likes, shares, replies, views, url, hashtags, mentions, links,
         reply_to, quote_of, repost_of, brands, campaign, near_dup_of, sentiment, p_neg, p_neu, p_pos, scorer,
-        model_version, brand_sentiments, source, ingested_ms
+        model_version, brand_sentiments, source, ingested_ms, brand, brand_sentiment, brand_polarity, engagement
         """;
 
     // On a repeat, the newest copy's content wins, but an analysis result is never erased by a copy that has none,
-    // and ingested_ms keeps the first arrival: so upserting the same posts twice changes nothing.
+    // and ingested_ms keeps the first arrival: so upserting the same posts twice changes nothing. The first brand's
+    // link (brand, brand_sentiment, brand_polarity) follows the post_brands rule below: a stored per-brand sentiment
+    // is kept while the brand list is the same, and the links are rebuilt from this copy when it changed.
     public const string OnConflict = """
         ON CONFLICT (platform, post_id) DO UPDATE SET
             author_id = excluded.author_id, author_handle = excluded.author_handle, author_name = excluded.author_name,
@@ -30,7 +32,9 @@ internal static class PostUpsertSql
             scorer = CASE WHEN excluded.sentiment IS NULL THEN posts.scorer ELSE excluded.scorer END,
             model_version = CASE WHEN excluded.sentiment IS NULL THEN posts.model_version ELSE excluded.model_version END,
             brand_sentiments = CASE WHEN excluded.sentiment IS NULL THEN posts.brand_sentiments ELSE excluded.brand_sentiments END,
-            source = excluded.source
+            source = excluded.source, brand = excluded.brand, engagement = excluded.engagement,
+            brand_sentiment = CASE WHEN posts.brands IS NOT DISTINCT FROM excluded.brands THEN COALESCE(excluded.brand_sentiment, posts.brand_sentiment) ELSE excluded.brand_sentiment END,
+            brand_polarity = CASE WHEN posts.brands IS NOT DISTINCT FROM excluded.brands THEN COALESCE(excluded.brand_polarity, posts.brand_polarity) ELSE excluded.brand_polarity END
         """;
 
     public const string BrandLinkOnConflict = """
@@ -41,10 +45,6 @@ internal static class PostUpsertSql
             engagement = excluded.engagement
         """;
 
-    public const string AuthorOnConflict = """
-        ON CONFLICT (platform, author_id) DO UPDATE SET
-            handle = COALESCE(excluded.handle, authors.handle), name = COALESCE(excluded.name, authors.name),
-            followers = excluded.followers, location = COALESCE(excluded.location, authors.location),
-            verified = excluded.verified, last_seen_ms = excluded.last_seen_ms
-        """;
+    // authors registers each author once; the profile is in the post rows.
+    public const string AuthorOnConflict = "ON CONFLICT (platform, author_id) DO NOTHING";
 }

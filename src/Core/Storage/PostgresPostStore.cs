@@ -133,6 +133,10 @@ public sealed class PostgresPostStore : DapperPostStore
             await Text(w, r.brand_sentiments, ct);
             await Text(w, r.source, ct);
             await w.WriteAsync(r.ingested_ms, NpgsqlDbType.Bigint, ct);
+            await Text(w, r.brand, ct);
+            await Text(w, r.brand_sentiment, ct);
+            await Real(w, r.brand_polarity, ct);
+            await w.WriteAsync(r.engagement, NpgsqlDbType.Bigint, ct);
         }
 
         await w.CompleteAsync(ct);
@@ -144,7 +148,7 @@ public sealed class PostgresPostStore : DapperPostStore
             "COPY post_brands_stage (brand, platform, post_id, created_ms, sentiment, polarity, engagement) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var p in posts)
         {
-            foreach (var (brand, sentiment, polarity) in BrandLinks(p))
+            foreach (var (brand, sentiment, polarity) in BrandLink.Extra(p))
             {
                 await w.StartRowAsync(ct);
                 await Text(w, brand, ct);
@@ -163,7 +167,7 @@ public sealed class PostgresPostStore : DapperPostStore
     private static async Task CopyAuthorsAsync(NpgsqlConnection conn, IReadOnlyList<PostRow> rows, CancellationToken ct)
     {
         await using var w = await conn.BeginBinaryImportAsync(
-            "COPY authors_stage (platform, author_id, handle, name, followers, location, verified, last_seen_ms) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY authors_stage (platform, author_id) FROM STDIN (FORMAT BINARY)", ct);
         var seen = new HashSet<(string, string)>();
         foreach (var r in rows)
         {
@@ -175,12 +179,6 @@ public sealed class PostgresPostStore : DapperPostStore
             await w.StartRowAsync(ct);
             await Text(w, r.platform, ct);
             await Text(w, r.author_id, ct);
-            await Text(w, r.author_handle, ct);
-            await Text(w, r.author_name, ct);
-            await w.WriteAsync(r.author_followers, NpgsqlDbType.Bigint, ct);
-            await Text(w, r.author_location, ct);
-            await w.WriteAsync((int)r.author_verified, NpgsqlDbType.Integer, ct);
-            await w.WriteAsync(r.created_ms, NpgsqlDbType.Bigint, ct);
         }
 
         await w.CompleteAsync(ct);

