@@ -41,7 +41,7 @@ public sealed class DrillScenarioTests
         {
             Assert.That(codes, Is.All.Zero, MktProcess.Tail(restarted.Stderr));
             Assert.That(storedAtKill, Is.LessThan(ids.Count), "the victim was killed before the stream was done");
-            Assert.That(rig.CommittedTotal(), Is.EqualTo(produced), "every offset committed in the end");
+            Assert.That(rig.CommittedTotal(), Is.EqualTo(produced), $"every offset committed in the end.\nsurvivor:\n{MktProcess.Tail(survivor.Stderr)}\nrestarted:\n{MktProcess.Tail(restarted.Stderr)}");
         });
         await rig.AssertThreeCountsAsync(produced, poison, ids);
     }

@@ -29,6 +29,9 @@ public sealed class KafkaConsumerService : BackgroundService
     // CI); the offsets are committed before it, so giving up only means the group notices the leave at session timeout.
     private static readonly TimeSpan CloseLimit = TimeSpan.FromSeconds(30);
 
+    // How long the final commit is retried while the group rebalances (see CommitBeforeLeaving).
+    private static readonly TimeSpan LeaveCommitLimit = TimeSpan.FromSeconds(15);
+
     private readonly KafkaOptions _options;
     private readonly IRecordDecoder _decoder;
     private readonly IEnumerable<IPostEnricher> _enrichers;
@@ -429,6 +432,47 @@ public sealed class KafkaConsumerService : BackgroundService
         }
     }
 
+    /// <summary>
+    /// The last commit must land: a member that leaves with stored but uncommitted offsets makes the next owner read
+    /// those messages again, and if every member stops at once (idle exits) the group's offsets stay behind. A commit
+    /// fails while the group rebalances (another member joining or leaving), so it is retried for up to
+    /// <see cref="LeaveCommitLimit"/> while polling, which lets the rebalance finish. A message polled meanwhile is not
+    /// handled and its offset not stored: the next owner reads it.
+    /// </summary>
+    private void CommitBeforeLeaving(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                consumer.Commit();
+                return;
+            }
+            catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
+            {
+                return; // nothing stored since the last commit
+            }
+            catch (KafkaException ex) when (!ex.Error.IsFatal && clock.Elapsed < LeaveCommitLimit)
+            {
+                _logger.LogInformation("Final commit failed ({Reason}, attempt {Attempt}); retrying while the group settles", ex.Error.Reason, attempt);
+                try
+                {
+                    consumer.Consume(TimeSpan.FromMilliseconds(250));
+                }
+                catch (ConsumeException)
+                {
+                    // Only the rebalance matters here.
+                }
+            }
+            catch (KafkaException ex)
+            {
+                _logger.LogWarning("Final commit failed: {Reason}; the next owner re-reads this member's last messages (upserted again, no duplicate rows)", ex.Error.Reason);
+                return;
+            }
+        }
+    }
+
     private void Shutdown(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor)
     {
         try
@@ -441,7 +485,7 @@ public sealed class KafkaConsumerService : BackgroundService
             }
 
             Doing("committing offsets");
-            Commit(consumer);
+            CommitBeforeLeaving(consumer);
             LogLag(consumer);
         }
         catch (KafkaException ex)
