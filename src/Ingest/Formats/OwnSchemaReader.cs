@@ -127,6 +127,12 @@ public static class OwnSchemaReader
     private static bool Str(ref Utf8JsonReader r, out string? value, bool allowNumber = true)
     {
         r.Read();
+        return Current(ref r, out value, allowNumber);
+    }
+
+    /// <summary>The value the reader stands on as a string: a string, null, or (when allowed) a number's text.</summary>
+    private static bool Current(ref Utf8JsonReader r, out string? value, bool allowNumber)
+    {
         value = null;
         switch (r.TokenType)
         {
@@ -163,20 +169,7 @@ public static class OwnSchemaReader
             return true;
         }
 
-        value = null;
-        switch (r.TokenType)
-        {
-            case JsonTokenType.String:
-                value = r.GetString();
-                return true;
-            case JsonTokenType.Null:
-                return true;
-            case JsonTokenType.Number:
-                value = Encoding.UTF8.GetString(r.ValueSpan);
-                return true;
-            default:
-                return false;
-        }
+        return Current(ref r, out value, allowNumber: true);
     }
 
     // A direct-mapped cache: a slot holds the last string seen with its hash. Races only cost a miss: a slot is
