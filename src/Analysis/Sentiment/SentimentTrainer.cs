@@ -70,6 +70,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             Featurizer = options.Featurizer with { EmbeddingDim = options.WordVectors?.Dimension ?? 0 },
             Languages = options.Languages,
             Trainer = options.Trainer,
+            SecondStage = options.WordVectors is null ? null : options.SecondStage,
             DataSha256 = dataSha256,
             Seed = options.Seed,
             TrainedOn = train.Length,
@@ -87,10 +88,18 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         }
 
         info = info with { LogPriorOffsets = offsets };
-        model = new SentimentModel(model.Ml, model.Transformer, model.InputSchema, model.Featurizer, info, "unsaved");
+        model = new SentimentModel(model.Ml, model.Transformer, model.InputSchema, model.Featurizer, info, "unsaved", model.SecondStage);
         var measured = test.Length > 0 ? test : train;
         var metrics = SentimentMetrics.Compute(measured.Select(i => (data[i].Label, model.FromTokens(tokens[i]).Label)));
         _log.LogInformation("Held-out ({N} texts): macro-recall {MacroRecall:0.000} macro-F1 {MacroF1:0.000} accuracy {Accuracy:0.000}", metrics.N, metrics.MacroRecall, metrics.MacroF1, metrics.Accuracy);
+        var sweep = new Dictionary<float, SentimentMetrics>();
+        if (model.SecondStage is not null && options.SweepSecondStage)
+        {
+            foreach (var w in (float[])[0f, 0.25f, 0.5f, 0.75f, 1f, 1.5f, 2f, 3f, 100f])
+            {
+                sweep[w] = SentimentMetrics.Compute(measured.Select(i => (data[i].Label, model.FromTokens(tokens[i], w).Label)));
+            }
+        }
 
         if (options.Refit && holdout > 0)
         {
@@ -99,7 +108,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             model = Fit(order, data, tokens, normalizer, options, info, ct);
         }
 
-        return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds);
+        return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds) { SecondStageSweep = sweep };
     }
 
     /// <summary>
@@ -183,7 +192,15 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             _ => throw new ArgumentException($"Unknown trainer '{options.Trainer}'; use lbfgs or sdca."),
         };
 
-        return new SentimentModel(ml, transformer, view.Schema, featurizer, info, "unsaved");
+        SecondStage? stage = null;
+        if (info.SecondStage is { } stageSettings && options.WordVectors is { } vectors)
+        {
+            var clock = Stopwatch.StartNew();
+            stage = SecondStage.Train(rows.Select(i => tokens[i]).ToList(), rows.Select(i => data[i].Label).ToList(), vectors, normalizer.Lexicon, stageSettings, options.Seed, ct);
+            _log.LogInformation("Second stage ({Hidden} hidden units, {Epochs} epochs) trained in {Seconds:0.0} s", stageSettings.Hidden, stageSettings.Epochs, clock.Elapsed.TotalSeconds);
+        }
+
+        return new SentimentModel(ml, transformer, view.Schema, featurizer, info, "unsaved", stage);
     }
 
     /// <summary>

@@ -21,6 +21,12 @@ public sealed record SentimentTrainingOptions
 
     public int VectorMinCount { get; init; } = 2;
 
+    /// <summary>Trains the second stage (needs word vectors); null = the linear model alone.</summary>
+    public SecondStageSettings? SecondStage { get; init; }
+
+    /// <summary>Also measures the held-out part at several second-stage weights (for choosing the weight on a dev split).</summary>
+    public bool SweepSecondStage { get; init; }
+
     /// <summary><c>sdca</c> (SDCA maximum entropy, the default) or <c>lbfgs</c> (L-BFGS maximum entropy).</summary>
     public string Trainer { get; init; } = "sdca";
 
