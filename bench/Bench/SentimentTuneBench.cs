@@ -22,7 +22,8 @@ public static class SentimentTuneBench
         var newest = new Option<bool>("--newest") { Description = "Hold out the newest rows (end of file) instead of a random share." };
         var holdout = new Option<double>("--holdout") { DefaultValueFactory = _ => 0.2 };
         var vectorsPath = new Option<string?>("--vectors") { Description = "Word-vector table (WordVectors binary) for variants with vec=1." };
-        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath };
+        var save = new Option<string?>("--save") { Description = "Directory: save each variant's model as NAME.zip (refit on all the data), to measure a chosen recipe once with mkt eval." };
+        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save };
         cmd.SetAction((parse, ct) =>
         {
             var rows = SentimentData.ReadLabelled(parse.GetValue(data)!).ToList();
@@ -32,11 +33,17 @@ public static class SentimentTuneBench
                 var (name, options) = Parse(spec, new SentimentTrainingOptions
                 {
                     LexiconPath = parse.GetValue(lexicon),
-                    Refit = false,
+                    Refit = parse.GetValue(save) is not null,
                     HoldoutNewest = parse.GetValue(newest),
                     HoldoutFraction = parse.GetValue(holdout),
                 }, vectors);
                 var r = new SentimentTrainer().Train(rows, options, ct: ct);
+                if (parse.GetValue(save) is { } dir)
+                {
+                    Directory.CreateDirectory(dir);
+                    r.Model.Save(Path.Combine(dir, name + ".zip"));
+                }
+
                 var m = r.Holdout;
                 var recalls = string.Join(" ", m.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"));
                 Console.WriteLine(FormattableString.Invariant(
@@ -95,6 +102,7 @@ public static class SentimentTuneBench
                 case "mlpwd": st = S() with { WeightDecay = F() }; break;
                 case "mlpdrop": st = S() with { Dropout = F() }; break;
                 case "mlpbatch": st = S() with { BatchSize = I() }; break;
+                case "folds": st = S() with { Folds = I() }; break;
                 case "tol": o = o with { ConvergenceTolerance = F() }; break;
                 default: throw new ArgumentException($"unknown key {k}");
             }

@@ -18,6 +18,7 @@ public sealed class SecondStage
 
     private readonly int _dim;
     private readonly int _inputs;
+    private readonly int _stacked;
     private readonly float[] _mean;
     private readonly float[] _scale;
     private readonly float[] _w1; // [hidden][inputs], on standardized inputs
@@ -31,15 +32,21 @@ public sealed class SecondStage
     private readonly float[] _lexRows; // [lexicon feature][hidden]
     private readonly float[] _bias; // b1 with the standardization folded in
 
-    private SecondStage(int dim, int hidden, float[] mean, float[] scale, float[] w1, float[] b1, float[] w2, float[] b2, WordVectors vectors)
+    private SecondStage(int dim, int hidden, int stacked, float[] mean, float[] scale, float[] w1, float[] b1, float[] w2, float[] b2, WordVectors vectors)
     {
         if (vectors.Dimension != dim)
         {
             throw new InvalidDataException($"The second stage needs word vectors of dimension {dim}; the model has {vectors.Dimension}.");
         }
 
+        if (stacked is not (0 or 3))
+        {
+            throw new InvalidDataException($"a second stage reads the linear model's 3 log-probabilities or none; got {stacked}");
+        }
+
         _dim = dim;
-        _inputs = (2 * dim) + LexiconFeatures.Count;
+        _stacked = stacked;
+        _inputs = (2 * dim) + LexiconFeatures.Count + stacked;
         Hidden = hidden;
         if (mean.Length != _inputs || scale.Length != _inputs || w1.Length != hidden * _inputs || b1.Length != hidden || w2.Length != 3 * hidden || b2.Length != 3)
         {
@@ -62,7 +69,7 @@ public sealed class SecondStage
             _bias[h] = b;
         }
 
-        _lexRows = folded.AsSpan(2 * dim * hidden).ToArray();
+        _lexRows = folded.AsSpan(2 * dim * hidden).ToArray(); // the lexicon rows, then the stacked log-probability rows
         _wordRows = new float[vectors.Count * hidden];
         _negRows = new float[vectors.Count * hidden];
         for (var w = 0; w < vectors.Count; w++)
@@ -80,7 +87,11 @@ public sealed class SecondStage
 
     public int Hidden { get; }
 
+    /// <summary>True when the network also reads the linear model's log-probabilities (stacking).</summary>
+    public bool Stacked => _stacked > 0;
+
     /// <summary>Adds weight × log-softmax of the network's output to <paramref name="logits"/>.</summary>
+    /// <remarks><paramref name="logits"/> holds the linear model's log-probabilities on entry (read when stacked).</remarks>
     internal void AddLogProbabilities(List<SocialToken> tokens, WordVectors vectors, ReadOnlySpan<float> lex, float weight, Span<float> logits)
     {
         var hidden = Hidden;
@@ -123,6 +134,11 @@ public sealed class SecondStage
             {
                 Axpy(lex[k], _lexRows.AsSpan(k * hidden, hidden), acc);
             }
+        }
+
+        for (var c = 0; c < _stacked; c++)
+        {
+            Axpy(logits[c], _lexRows.AsSpan((LexiconFeatures.Count + c) * hidden, hidden), acc);
         }
 
         Span<float> out3 = [_b2[0], _b2[1], _b2[2]];
@@ -183,14 +199,24 @@ public sealed class SecondStage
     }
 
     /// <summary>Trains the network on the rows' token lists, class-balanced, seeded.</summary>
-    public static SecondStage Train(IReadOnlyList<List<SocialToken>> docs, IReadOnlyList<SentimentLabel> labels, WordVectors vectors, SentimentLexicon lexicon, SecondStageSettings s, int seed, CancellationToken ct = default)
+    /// <param name="linearLogProbabilities">With stacking: per row the out-of-fold linear log-probabilities (3 floats).</param>
+    public static SecondStage Train(IReadOnlyList<List<SocialToken>> docs, IReadOnlyList<SentimentLabel> labels, WordVectors vectors, SentimentLexicon lexicon, SecondStageSettings s, int seed, float[]? linearLogProbabilities = null, CancellationToken ct = default)
     {
         var dim = vectors.Dimension;
-        var inputs = (2 * dim) + LexiconFeatures.Count;
+        var stacked = linearLogProbabilities is null ? 0 : 3;
+        var own = (2 * dim) + LexiconFeatures.Count;
+        var inputs = own + stacked;
         var hidden = s.Hidden;
         var n = docs.Count;
         var x = new float[(long)n * inputs];
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i => Input(docs[i], vectors, lexicon, x.AsSpan(i * inputs, inputs)));
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            Input(docs[i], vectors, lexicon, x.AsSpan(i * inputs, own));
+            for (var c = 0; c < stacked; c++)
+            {
+                x[(i * inputs) + own + c] = linearLogProbabilities![(i * 3) + c];
+            }
+        });
 
         // Standardize each input (zero mean, unit variance over the training rows).
         var mean = new float[inputs];
@@ -332,7 +358,7 @@ public sealed class SecondStage
             }
         }
 
-        return new SecondStage(dim, hidden, mean, scale, w1, b1, w2, b2, vectors);
+        return new SecondStage(dim, hidden, stacked, mean, scale, w1, b1, w2, b2, vectors);
     }
 
     public void Write(Stream stream)
@@ -341,6 +367,7 @@ public sealed class SecondStage
         w.Write(Magic);
         w.Write(_dim);
         w.Write(Hidden);
+        w.Write(_stacked);
         foreach (var a in new[] { _mean, _scale, _w1, _b1, _w2, _b2 })
         {
             w.Write(a.Length);
@@ -358,6 +385,7 @@ public sealed class SecondStage
 
         var dim = r.ReadInt32();
         var hidden = r.ReadInt32();
+        var stacked = r.ReadInt32();
         if (dim <= 0 || dim > 4096 || hidden <= 0 || hidden > 4096)
         {
             throw new InvalidDataException($"second stage of dimension {dim} and {hidden} hidden units is out of range");
@@ -382,7 +410,7 @@ public sealed class SecondStage
             MemoryMarshal.Cast<byte, float>(bytes).CopyTo(arrays[k]);
         }
 
-        return new SecondStage(dim, hidden, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5], vectors);
+        return new SecondStage(dim, hidden, stacked, arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], arrays[5], vectors);
     }
 
     private static void LogSoftmax(Span<float> z)

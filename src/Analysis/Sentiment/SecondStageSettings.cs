@@ -24,6 +24,12 @@ public sealed record SecondStageSettings
     /// <summary>L2 penalty on the weights (decoupled weight decay per step, times the learning rate).</summary>
     public float WeightDecay { get; init; } = 1e-4f;
 
+    /// <summary>
+    /// Stacking: 0 = the network reads only the text; k ≥ 2 = it also reads the linear model's log-probabilities,
+    /// out-of-fold from k linear fits on the other folds while training (k more linear fits).
+    /// </summary>
+    public int Folds { get; init; }
+
     /// <summary>Share of hidden units dropped during training (inverted dropout; none at scoring).</summary>
     public float Dropout { get; init; } = 0.2f;
 }

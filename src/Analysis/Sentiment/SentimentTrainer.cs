@@ -140,6 +140,43 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
 
     private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
     {
+        var linear = FitLinear(rows, data, tokens, normalizer, options, info with { SecondStage = null }, ct);
+        if (info.SecondStage is not { } stageSettings || options.WordVectors is not { } vectors)
+        {
+            return linear;
+        }
+
+        float[]? oof = null;
+        if (stageSettings.Folds >= 2)
+        {
+            // Out-of-fold linear log-probabilities: each row scored by a linear model that did not train on it.
+            oof = new float[rows.Length * 3];
+            var order = Enumerable.Range(0, rows.Length).ToArray();
+            new Random(options.Seed + 7).Shuffle(order);
+            for (var fold = 0; fold < stageSettings.Folds; fold++)
+            {
+                var held = order.Where((_, k) => k % stageSettings.Folds == fold).ToArray();
+                var rest = order.Where((_, k) => k % stageSettings.Folds != fold).Select(k => rows[k]).ToArray();
+                var foldModel = FitLinear(rest, data, tokens, normalizer, options, info with { SecondStage = null }, ct);
+                Parallel.ForEach(held, new ParallelOptions { CancellationToken = ct }, k =>
+                {
+                    var r = foldModel.FromTokens(tokens[rows[k]], 0f);
+                    oof[k * 3] = MathF.Log(MathF.Max(r.Negative, 1e-30f));
+                    oof[(k * 3) + 1] = MathF.Log(MathF.Max(r.Neutral, 1e-30f));
+                    oof[(k * 3) + 2] = MathF.Log(MathF.Max(r.Positive, 1e-30f));
+                });
+                _log.LogInformation("Stacking fold {Fold} of {Folds} done", fold + 1, stageSettings.Folds);
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        var stage = SecondStage.Train(rows.Select(i => tokens[i]).ToList(), rows.Select(i => data[i].Label).ToList(), vectors, normalizer.Lexicon, stageSettings, options.Seed, oof, ct);
+        _log.LogInformation("Second stage ({Hidden} hidden units, {Epochs} epochs) trained in {Seconds:0.0} s", stageSettings.Hidden, stageSettings.Epochs, clock.Elapsed.TotalSeconds);
+        return new SentimentModel(linear.Ml, linear.Transformer, linear.InputSchema, linear.Featurizer, info, "unsaved", stage);
+    }
+
+    private SentimentModel FitLinear(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
+    {
         var settings = options.Featurizer with { EmbeddingDim = options.WordVectors?.Dimension ?? 0 };
         var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList(), rows.Select(i => (int)data[i].Label).ToList());
         var featurizer = new TextFeaturizer(settings, normalizer, idf, options.WordVectors);
@@ -192,15 +229,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             _ => throw new ArgumentException($"Unknown trainer '{options.Trainer}'; use lbfgs or sdca."),
         };
 
-        SecondStage? stage = null;
-        if (info.SecondStage is { } stageSettings && options.WordVectors is { } vectors)
-        {
-            var clock = Stopwatch.StartNew();
-            stage = SecondStage.Train(rows.Select(i => tokens[i]).ToList(), rows.Select(i => data[i].Label).ToList(), vectors, normalizer.Lexicon, stageSettings, options.Seed, ct);
-            _log.LogInformation("Second stage ({Hidden} hidden units, {Epochs} epochs) trained in {Seconds:0.0} s", stageSettings.Hidden, stageSettings.Epochs, clock.Elapsed.TotalSeconds);
-        }
-
-        return new SentimentModel(ml, transformer, view.Schema, featurizer, info, "unsaved", stage);
+        return new SentimentModel(ml, transformer, view.Schema, featurizer, info, "unsaved");
     }
 
     /// <summary>
