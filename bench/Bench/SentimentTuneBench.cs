@@ -103,6 +103,7 @@ public static class SentimentTuneBench
                 case "mlpdrop": st = S() with { Dropout = F() }; break;
                 case "mlpbatch": st = S() with { BatchSize = I() }; break;
                 case "folds": st = S() with { Folds = I() }; break;
+                case "recency": o = o with { RecencyBoost = F() }; break;
                 case "tol": o = o with { ConvergenceTolerance = F() }; break;
                 default: throw new ArgumentException($"unknown key {k}");
             }

@@ -196,7 +196,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             {
                 Label = (uint)data[i].Label,
                 Features = SentimentModel.ToVBuffer(featurizer.Featurize(tokens[i]), settings.Dimension),
-                Weight = weights[(int)data[i].Label],
+                Weight = weights[(int)data[i].Label] * (options.RecencyBoost == 0 ? 1f : 1f + (options.RecencyBoost * i / Math.Max(1f, data.Count - 1))),
             };
         });
 

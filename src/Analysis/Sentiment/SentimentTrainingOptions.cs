@@ -57,6 +57,12 @@ public sealed record SentimentTrainingOptions
     /// </summary>
     public bool TuneOffsets { get; init; }
 
+    /// <summary>
+    /// For time-ordered files: row i of n weighs 1 + boost·i/(n−1), so the newest rows count up to (1 + boost) times
+    /// the oldest. 0 (the default) weighs every row alike.
+    /// </summary>
+    public float RecencyBoost { get; init; }
+
     /// <summary>Weights examples by inverse class frequency.</summary>
     public bool BalanceClasses { get; init; } = true;
 

@@ -129,6 +129,25 @@ public sealed class WordVectorTests
     }
 
     [Test]
+    public void A_stacked_second_stage_reads_the_linear_log_probabilities_and_reloads_to_identical_predictions()
+    {
+        var options = SmallCorpus.Options with { WordEmbedder = new HashEmbedder(16), SecondStage = new SecondStageSettings { Hidden = 8, Epochs = 3, Folds = 2 } };
+        var model = new SentimentTrainer().Train(SmallCorpus.Examples(), options).Model;
+        Assert.That(model.SecondStage!.Stacked, Is.True);
+        var copy = Path.Combine(TestPaths.NewTempDir("stacked-model"), "copy.zip");
+        model.Save(copy);
+        var reloaded = SentimentModel.Load(copy);
+        Assert.That(reloaded.SecondStage!.Stacked, Is.True);
+        Assert.That(reloaded.PredictBatch(Probes), Is.EqualTo(model.PredictBatch(Probes)));
+        var direct = reloaded.PredictBatch(Probes);
+        var mlnet = reloaded.PredictWithMlNet(Probes);
+        for (var i = 0; i < Probes.Length; i++)
+        {
+            Assert.That(direct[i].Positive, Is.EqualTo(mlnet[i].Positive).Within(1e-4), Probes[i]);
+        }
+    }
+
+    [Test]
     public void A_model_whose_info_names_a_second_stage_without_its_weights_is_refused_with_a_clear_message()
     {
         var dir = TestPaths.NewTempDir("stage-missing");
