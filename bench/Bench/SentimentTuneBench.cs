@@ -22,7 +22,8 @@ public static class SentimentTuneBench
         var newest = new Option<bool>("--newest") { Description = "Hold out the newest rows (end of file) instead of a random share." };
         var holdout = new Option<double>("--holdout") { DefaultValueFactory = _ => 0.2 };
         var vectorsPath = new Option<string?>("--vectors") { Description = "Word-vector table (WordVectors binary) for variants with vec=1." };
-        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath };
+        var save = new Option<string?>("--save") { Description = "Directory: save each variant's model as NAME.zip (refit on all the data), to measure a chosen recipe once with mkt eval." };
+        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save };
         cmd.SetAction((parse, ct) =>
         {
             var rows = SentimentData.ReadLabelled(parse.GetValue(data)!).ToList();
@@ -32,20 +33,31 @@ public static class SentimentTuneBench
                 var (name, options) = Parse(spec, new SentimentTrainingOptions
                 {
                     LexiconPath = parse.GetValue(lexicon),
-                    Refit = false,
+                    Refit = parse.GetValue(save) is not null,
                     HoldoutNewest = parse.GetValue(newest),
                     HoldoutFraction = parse.GetValue(holdout),
                 }, vectors);
                 var r = new SentimentTrainer().Train(rows, options, ct: ct);
+                if (parse.GetValue(save) is { } dir)
+                {
+                    Directory.CreateDirectory(dir);
+                    r.Model.Save(Path.Combine(dir, name + ".zip"));
+                }
+
                 var m = r.Holdout;
                 var recalls = string.Join(" ", m.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"));
                 Console.WriteLine(FormattableString.Invariant(
                     $"{name,-24} macro-recall {m.MacroRecall:0.0000} macro-F1 {m.MacroF1:0.0000} acc {m.Accuracy:0.0000} ({recalls}) offsets [{string.Join(",", r.Model.Info.LogPriorOffsets.Select(o => o.ToString("0.00", CultureInfo.InvariantCulture)))}] n={m.N} {r.Seconds:0}s"));
+                foreach (var (w, sm) in r.SecondStageSweep)
+                {
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"{"  stage2 x" + w.ToString("0.##", CultureInfo.InvariantCulture),-24} macro-recall {sm.MacroRecall:0.0000} macro-F1 {sm.MacroF1:0.0000} acc {sm.Accuracy:0.0000} ({string.Join(" ", sm.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"))})"));
+                }
             }
 
             return Task.FromResult(0);
         });
-        return [cmd];
+        return [cmd, .. SentimentVectorsBench.Create()];
     }
 
     private static (string Name, SentimentTrainingOptions Options) Parse(string spec, SentimentTrainingOptions o, WordVectors? vectors)
@@ -53,6 +65,8 @@ public static class SentimentTuneBench
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? spec : spec[..colon];
         var f = o.Featurizer;
+        SecondStageSettings? st = null;
+        SecondStageSettings S() => st ??= new SecondStageSettings();
         foreach (var kv in (colon < 0 ? "" : spec[(colon + 1)..]).Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var (k, v) = (kv.Split('=')[0].Trim(), kv.Split('=')[1].Trim());
@@ -81,11 +95,20 @@ public static class SentimentTuneBench
                 case "emb": f = f with { EmbeddingScale = F() }; break;
                 case "embneg": f = f with { EmbeddingNegation = F() }; break;
                 case "seed": o = o with { Seed = I() }; break;
+                case "mlp": st = S() with { Hidden = I() }; break;
+                case "mlpw": st = S() with { Weight = F() }; break;
+                case "mlpep": st = S() with { Epochs = I() }; break;
+                case "mlplr": st = S() with { LearningRate = F() }; break;
+                case "mlpwd": st = S() with { WeightDecay = F() }; break;
+                case "mlpdrop": st = S() with { Dropout = F() }; break;
+                case "mlpbatch": st = S() with { BatchSize = I() }; break;
+                case "folds": st = S() with { Folds = I() }; break;
+                case "recency": o = o with { RecencyBoost = F() }; break;
                 case "tol": o = o with { ConvergenceTolerance = F() }; break;
                 default: throw new ArgumentException($"unknown key {k}");
             }
         }
 
-        return (name, o with { Featurizer = f });
+        return (name, o with { Featurizer = f, SecondStage = st, SweepSecondStage = st is not null });
     }
 }

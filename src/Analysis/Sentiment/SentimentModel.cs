@@ -27,6 +27,7 @@ public sealed class SentimentModel
     private const string LexiconEntry = "lexicon/valence.tsv";
     private const string EmojiEntry = "lexicon/emoji.tsv";
     private const string VectorsEntry = "vectors.bin";
+    private const string SecondStageEntry = "stage2.bin";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -40,8 +41,19 @@ public sealed class SentimentModel
     // Per word of the word-vector table: its vector's dot product with each class's weights for the embedding block.
     private readonly float[] _wordScores;
 
-    internal SentimentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, TextFeaturizer featurizer, SentimentModelInfo info, string version)
+    internal SentimentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, TextFeaturizer featurizer, SentimentModelInfo info, string version, SecondStage? secondStage = null)
     {
+        if ((info.SecondStage is null) != (secondStage is null))
+        {
+            throw new InvalidDataException(info.SecondStage is null ? "a second stage was given but the model info has no settings for it" : "the model info names a second stage but its weights are missing");
+        }
+
+        if (secondStage is not null && featurizer.Vectors is null)
+        {
+            throw new InvalidDataException("the second stage needs the model's word vectors");
+        }
+
+        SecondStage = secondStage;
         Ml = ml;
         Transformer = transformer;
         InputSchema = inputSchema;
@@ -102,6 +114,9 @@ public sealed class SentimentModel
 
     public SentimentModelInfo Info { get; }
 
+    /// <summary>The network whose log-probabilities are added to the linear model's, or null.</summary>
+    public SecondStage? SecondStage { get; }
+
     /// <summary>First 16 hex digits of the SHA-256 of the model file: stored with every label it gives.</summary>
     public string Version { get; private set; }
 
@@ -112,11 +127,31 @@ public sealed class SentimentModel
     /// <summary>Probabilities (negative, neutral, positive) after the prior offsets, and the label.</summary>
     public SentimentResult Predict(string text) => FromTokens(Featurizer.Normalizer.Tokenize(text));
 
-    internal SentimentResult FromTokens(List<SocialToken> tokens)
+    internal SentimentResult FromTokens(List<SocialToken> tokens) => FromTokens(tokens, Info.SecondStage?.Weight ?? 0f);
+
+    /// <summary>Scores with the second stage at <paramref name="weight"/> (0 = the linear model alone).</summary>
+    internal SentimentResult FromTokens(List<SocialToken> tokens, float weight)
     {
         Span<float> logits = [_biases[0], _biases[1], _biases[2]];
-        Featurizer.Score(tokens, _packed, _lexWeights, _wordScores, logits);
+        Span<float> lex = stackalloc float[LexiconFeatures.Count];
+        Featurizer.Score(tokens, _packed, _lexWeights, _wordScores, logits, lex);
+        if (SecondStage is { } stage && weight != 0)
+        {
+            LogSoftmax(logits);
+            stage.AddLogProbabilities(tokens, Featurizer.Vectors!, lex, weight, logits);
+        }
+
         return FromLogits(logits);
+    }
+
+    private static void LogSoftmax(Span<float> z)
+    {
+        var max = MathF.Max(z[0], MathF.Max(z[1], z[2]));
+        var lse = max + MathF.Log(MathF.Exp(z[0] - max) + MathF.Exp(z[1] - max) + MathF.Exp(z[2] - max));
+        for (var c = 0; c < 3; c++)
+        {
+            z[c] -= lse;
+        }
     }
 
     /// <summary>Scores a batch, using every core for large batches. Results are in input order.</summary>
@@ -176,6 +211,8 @@ public sealed class SentimentModel
         var scored = Transformer.Transform(data);
         var results = new List<SentimentResult>(texts.Count);
         Span<float> logits = stackalloc float[3];
+        Span<float> lex = stackalloc float[LexiconFeatures.Count];
+        var k = 0;
         foreach (var row in Ml.Data.CreateEnumerable<SentimentScoreRow>(scored, reuseRowObject: false))
         {
             for (var c = 0; c < 3; c++)
@@ -183,7 +220,15 @@ public sealed class SentimentModel
                 logits[c] = MathF.Log(MathF.Max(row.Score[c], 1e-30f));
             }
 
+            if (SecondStage is { } stage && Info.SecondStage is { Weight: not 0 } s)
+            {
+                var tokens = Featurizer.Normalizer.Tokenize(texts[k]);
+                LexiconFeatures.Compute(tokens, Featurizer.Normalizer.Lexicon, lex);
+                stage.AddLogProbabilities(tokens, Featurizer.Vectors!, lex, s.Weight, logits);
+            }
+
             results.Add(FromLogits(logits));
+            k++;
         }
 
         return [.. results];
@@ -240,6 +285,12 @@ public sealed class SentimentModel
                 using var s = zip.CreateEntry(VectorsEntry, CompressionLevel.Optimal).Open();
                 vectors.Write(s);
             }
+
+            if (SecondStage is { } stage)
+            {
+                using var s = zip.CreateEntry(SecondStageEntry, CompressionLevel.Optimal).Open();
+                stage.Write(s);
+            }
         }
 
         File.Move(tmp, path, overwrite: true);
@@ -283,8 +334,20 @@ public sealed class SentimentModel
                 vectors = WordVectors.Read(s);
             }
 
+            SecondStage? stage = null;
+            if (info.SecondStage is not null)
+            {
+                if (vectors is null)
+                {
+                    throw new InvalidDataException("the model names a second stage but has no word vectors");
+                }
+
+                using var s = new MemoryStream(Read(zip, SecondStageEntry));
+                stage = SecondStage.Read(s, vectors);
+            }
+
             var featurizer = new TextFeaturizer(info.Featurizer, new SocialTextNormalizer(lexicon), idf, vectors);
-            return new SentimentModel(ml, transformer, schema, featurizer, info, HashFile(path));
+            return new SentimentModel(ml, transformer, schema, featurizer, info, HashFile(path), stage);
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or KeyNotFoundException or FormatException)
         {

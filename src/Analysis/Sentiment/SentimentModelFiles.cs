@@ -51,6 +51,7 @@ public static class SentimentModelFiles
             l2 = options.L2,
             log_prior_offsets = r.Model.Info.LogPriorOffsets,
             featurizer = r.Model.Info.Featurizer,
+            second_stage = r.Model.Info.SecondStage,
             lexicon = options.LexiconPath is null ? null : Path.GetFileName(options.LexiconPath),
         };
     }

@@ -15,6 +15,9 @@ public sealed record SentimentModelInfo
 
     public string Trainer { get; init; } = "";
 
+    /// <summary>The second stage's settings (its weights are in <c>stage2.bin</c>); null when the model has none.</summary>
+    public SecondStageSettings? SecondStage { get; init; }
+
     public string? DataSha256 { get; init; }
 
     public int Seed { get; init; }

@@ -70,6 +70,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             Featurizer = options.Featurizer with { EmbeddingDim = options.WordVectors?.Dimension ?? 0 },
             Languages = options.Languages,
             Trainer = options.Trainer,
+            SecondStage = options.WordVectors is null ? null : options.SecondStage,
             DataSha256 = dataSha256,
             Seed = options.Seed,
             TrainedOn = train.Length,
@@ -87,10 +88,18 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         }
 
         info = info with { LogPriorOffsets = offsets };
-        model = new SentimentModel(model.Ml, model.Transformer, model.InputSchema, model.Featurizer, info, "unsaved");
+        model = new SentimentModel(model.Ml, model.Transformer, model.InputSchema, model.Featurizer, info, "unsaved", model.SecondStage);
         var measured = test.Length > 0 ? test : train;
         var metrics = SentimentMetrics.Compute(measured.Select(i => (data[i].Label, model.FromTokens(tokens[i]).Label)));
         _log.LogInformation("Held-out ({N} texts): macro-recall {MacroRecall:0.000} macro-F1 {MacroF1:0.000} accuracy {Accuracy:0.000}", metrics.N, metrics.MacroRecall, metrics.MacroF1, metrics.Accuracy);
+        var sweep = new Dictionary<float, SentimentMetrics>();
+        if (model.SecondStage is not null && options.SweepSecondStage)
+        {
+            foreach (var w in (float[])[0f, 0.25f, 0.5f, 0.75f, 1f, 1.5f, 2f, 3f, 100f])
+            {
+                sweep[w] = SentimentMetrics.Compute(measured.Select(i => (data[i].Label, model.FromTokens(tokens[i], w).Label)));
+            }
+        }
 
         if (options.Refit && holdout > 0)
         {
@@ -99,7 +108,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             model = Fit(order, data, tokens, normalizer, options, info, ct);
         }
 
-        return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds);
+        return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds) { SecondStageSweep = sweep };
     }
 
     /// <summary>
@@ -131,6 +140,43 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
 
     private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
     {
+        var linear = FitLinear(rows, data, tokens, normalizer, options, info with { SecondStage = null }, ct);
+        if (info.SecondStage is not { } stageSettings || options.WordVectors is not { } vectors)
+        {
+            return linear;
+        }
+
+        float[]? oof = null;
+        if (stageSettings.Folds >= 2)
+        {
+            // Out-of-fold linear log-probabilities: each row scored by a linear model that did not train on it.
+            oof = new float[rows.Length * 3];
+            var order = Enumerable.Range(0, rows.Length).ToArray();
+            new Random(options.Seed + 7).Shuffle(order);
+            for (var fold = 0; fold < stageSettings.Folds; fold++)
+            {
+                var held = order.Where((_, k) => k % stageSettings.Folds == fold).ToArray();
+                var rest = order.Where((_, k) => k % stageSettings.Folds != fold).Select(k => rows[k]).ToArray();
+                var foldModel = FitLinear(rest, data, tokens, normalizer, options, info with { SecondStage = null }, ct);
+                Parallel.ForEach(held, new ParallelOptions { CancellationToken = ct }, k =>
+                {
+                    var r = foldModel.FromTokens(tokens[rows[k]], 0f);
+                    oof[k * 3] = MathF.Log(MathF.Max(r.Negative, 1e-30f));
+                    oof[(k * 3) + 1] = MathF.Log(MathF.Max(r.Neutral, 1e-30f));
+                    oof[(k * 3) + 2] = MathF.Log(MathF.Max(r.Positive, 1e-30f));
+                });
+                _log.LogInformation("Stacking fold {Fold} of {Folds} done", fold + 1, stageSettings.Folds);
+            }
+        }
+
+        var clock = Stopwatch.StartNew();
+        var stage = SecondStage.Train(rows.Select(i => tokens[i]).ToList(), rows.Select(i => data[i].Label).ToList(), vectors, normalizer.Lexicon, stageSettings, options.Seed, oof, ct);
+        _log.LogInformation("Second stage ({Hidden} hidden units, {Epochs} epochs) trained in {Seconds:0.0} s", stageSettings.Hidden, stageSettings.Epochs, clock.Elapsed.TotalSeconds);
+        return new SentimentModel(linear.Ml, linear.Transformer, linear.InputSchema, linear.Featurizer, info, "unsaved", stage);
+    }
+
+    private SentimentModel FitLinear(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
+    {
         var settings = options.Featurizer with { EmbeddingDim = options.WordVectors?.Dimension ?? 0 };
         var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList(), rows.Select(i => (int)data[i].Label).ToList());
         var featurizer = new TextFeaturizer(settings, normalizer, idf, options.WordVectors);
@@ -150,7 +196,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             {
                 Label = (uint)data[i].Label,
                 Features = SentimentModel.ToVBuffer(featurizer.Featurize(tokens[i]), settings.Dimension),
-                Weight = weights[(int)data[i].Label],
+                Weight = weights[(int)data[i].Label] * (options.RecencyBoost == 0 ? 1f : 1f + (options.RecencyBoost * i / Math.Max(1f, data.Count - 1))),
             };
         });
 

@@ -21,6 +21,12 @@ public sealed record SentimentTrainingOptions
 
     public int VectorMinCount { get; init; } = 2;
 
+    /// <summary>Trains the second stage (needs word vectors); null = the linear model alone.</summary>
+    public SecondStageSettings? SecondStage { get; init; }
+
+    /// <summary>Also measures the held-out part at several second-stage weights (for choosing the weight on a dev split).</summary>
+    public bool SweepSecondStage { get; init; }
+
     /// <summary><c>sdca</c> (SDCA maximum entropy, the default) or <c>lbfgs</c> (L-BFGS maximum entropy).</summary>
     public string Trainer { get; init; } = "sdca";
 
@@ -50,6 +56,12 @@ public sealed record SentimentTrainingOptions
     /// toward the 2016 negatives, so class-balanced weights alone are the safer default.
     /// </summary>
     public bool TuneOffsets { get; init; }
+
+    /// <summary>
+    /// For time-ordered files: row i of n weighs 1 + boost·i/(n−1), so the newest rows count up to (1 + boost) times
+    /// the oldest. 0 (the default) weighs every row alike.
+    /// </summary>
+    public float RecencyBoost { get; init; }
 
     /// <summary>Weights examples by inverse class frequency.</summary>
     public bool BalanceClasses { get; init; } = true;

@@ -1,4 +1,8 @@
 namespace Marketing.Analysis.Sentiment;
 
 /// <summary>A trained model and how it measured on the held-out part of its data.</summary>
-public sealed record SentimentTrainingResult(SentimentModel Model, SentimentMetrics Holdout, int TrainCount, int TuneCount, int HoldoutCount, double Seconds);
+public sealed record SentimentTrainingResult(SentimentModel Model, SentimentMetrics Holdout, int TrainCount, int TuneCount, int HoldoutCount, double Seconds)
+{
+    /// <summary>Held-out metrics at other second-stage weights (when asked for with <see cref="SentimentTrainingOptions.SweepSecondStage"/>).</summary>
+    public IReadOnlyDictionary<float, SentimentMetrics> SecondStageSweep { get; init; } = new Dictionary<float, SentimentMetrics>();
+}

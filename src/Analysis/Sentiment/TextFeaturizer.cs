@@ -161,7 +161,7 @@ public sealed class TextFeaturizer
     /// (w·(x/‖x‖) = (w·x)/‖x‖), reading one packed (idf, w0, w1, w2) entry per distinct slot and allocating nothing.
     /// <paramref name="packed"/> holds 4 floats per hashed slot; <paramref name="lexWeights"/> 3 per lexicon feature.
     /// </summary>
-    internal void Score(List<SocialToken> tokens, float[] packed, float[] lexWeights, float[] wordScores, Span<float> logits)
+    internal void Score(List<SocialToken> tokens, float[] packed, float[] lexWeights, float[] wordScores, Span<float> logits, Span<float> lex)
     {
         var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
         CollectHashes(tokens, ref buf);
@@ -249,11 +249,11 @@ public sealed class TextFeaturizer
             logits[2] += c2 * f;
         }
 
+        // The raw lexicon features go back to the caller (the second stage reads them too).
+        LexiconFeatures.Compute(tokens, Normalizer.Lexicon, lex);
         if (Settings.LexiconScale != 0)
         {
-            Span<float> lex = stackalloc float[LexiconFeatures.Count];
-            LexiconFeatures.Compute(tokens, Normalizer.Lexicon, lex);
-            for (var j = 0; j < lex.Length; j++)
+            for (var j = 0; j < LexiconFeatures.Count; j++)
             {
                 if (lex[j] != 0)
                 {
@@ -297,7 +297,7 @@ public sealed class TextFeaturizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int VectorRow(in SocialToken tok, WordVectors vectors) =>
+    internal static int VectorRow(in SocialToken tok, WordVectors vectors) =>
         tok.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(tok.Text) : -1;
 
     [ThreadStatic]

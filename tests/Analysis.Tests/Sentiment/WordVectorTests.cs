@@ -98,6 +98,70 @@ public sealed class WordVectorTests
         Assert.That(reloaded.Predict("the phone is terrible").Label, Is.EqualTo(SentimentLabel.Negative));
     }
 
+    [Test]
+    public void A_model_with_a_second_stage_reloads_to_identical_predictions_and_the_stage_changes_the_scores()
+    {
+        var options = SmallCorpus.Options with { WordEmbedder = new HashEmbedder(16), SecondStage = new SecondStageSettings { Hidden = 8, Epochs = 3 } };
+        var model = new SentimentTrainer().Train(SmallCorpus.Examples(), options).Model;
+        Assert.That(model.SecondStage, Is.Not.Null);
+        Assert.That(model.Info.SecondStage, Is.EqualTo(options.SecondStage));
+        var again = new SentimentTrainer().Train(SmallCorpus.Examples(), options).Model;
+        Assert.That(again.PredictBatch(Probes), Is.EqualTo(model.PredictBatch(Probes)), "training is seeded and deterministic");
+
+        var copy = Path.Combine(TestPaths.NewTempDir("stage-model"), "copy.zip");
+        model.Save(copy);
+        var reloaded = SentimentModel.Load(copy);
+        Assert.That(reloaded.SecondStage, Is.Not.Null);
+        Assert.That(reloaded.Info.SecondStage, Is.EqualTo(options.SecondStage));
+        Assert.That(reloaded.PredictBatch(Probes), Is.EqualTo(model.PredictBatch(Probes)));
+
+        var direct = reloaded.PredictBatch(Probes);
+        var mlnet = reloaded.PredictWithMlNet(Probes);
+        var linearOnly = VectorModel.Value.PredictBatch(Probes); // the same linear model (same data, seed and settings) alone
+        for (var i = 0; i < Probes.Length; i++)
+        {
+            Assert.That(direct[i].Label, Is.EqualTo(mlnet[i].Label), Probes[i]);
+            Assert.That(direct[i].Positive, Is.EqualTo(mlnet[i].Positive).Within(1e-4), Probes[i]);
+            Assert.That(direct[i].Negative, Is.EqualTo(mlnet[i].Negative).Within(1e-4), Probes[i]);
+        }
+
+        Assert.That(Enumerable.Range(0, Probes.Length).Any(i => MathF.Abs(direct[i].Positive - linearOnly[i].Positive) > 1e-3), "the second stage moves the probabilities");
+    }
+
+    [Test]
+    public void A_stacked_second_stage_reads_the_linear_log_probabilities_and_reloads_to_identical_predictions()
+    {
+        var options = SmallCorpus.Options with { WordEmbedder = new HashEmbedder(16), SecondStage = new SecondStageSettings { Hidden = 8, Epochs = 3, Folds = 2 } };
+        var model = new SentimentTrainer().Train(SmallCorpus.Examples(), options).Model;
+        Assert.That(model.SecondStage!.Stacked, Is.True);
+        var copy = Path.Combine(TestPaths.NewTempDir("stacked-model"), "copy.zip");
+        model.Save(copy);
+        var reloaded = SentimentModel.Load(copy);
+        Assert.That(reloaded.SecondStage!.Stacked, Is.True);
+        Assert.That(reloaded.PredictBatch(Probes), Is.EqualTo(model.PredictBatch(Probes)));
+        var direct = reloaded.PredictBatch(Probes);
+        var mlnet = reloaded.PredictWithMlNet(Probes);
+        for (var i = 0; i < Probes.Length; i++)
+        {
+            Assert.That(direct[i].Positive, Is.EqualTo(mlnet[i].Positive).Within(1e-4), Probes[i]);
+        }
+    }
+
+    [Test]
+    public void A_model_whose_info_names_a_second_stage_without_its_weights_is_refused_with_a_clear_message()
+    {
+        var dir = TestPaths.NewTempDir("stage-missing");
+        var path = Path.Combine(dir, "m.zip");
+        var options = SmallCorpus.Options with { WordEmbedder = new HashEmbedder(16), SecondStage = new SecondStageSettings { Hidden = 4, Epochs = 1 } };
+        new SentimentTrainer().Train(SmallCorpus.Examples(), options).Model.Save(path);
+        using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            zip.GetEntry("stage2.bin")!.Delete();
+        }
+
+        Assert.That(() => SentimentModel.Load(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("stage2.bin"));
+    }
+
     /// <summary>Deterministic pseudo-random unit vectors per word: enough to exercise the block end to end.</summary>
     private sealed class HashEmbedder(int dimension) : IWordEmbedder
     {
