@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marketing.Ingest.Normalization;
 
 /// <summary>
@@ -65,10 +67,13 @@ public sealed class NearDuplicateIndex
         }
     }
 
+    // Per-post hot path: compiled fully optimized on first call. With tiering, an ingest of a few seconds ran much of
+    // this code as tier-0 and PGO-instrumented code and paid for three compilations (see README, ingest, Measured).
     /// <summary>
     /// The text reduced to what a copy keeps: no "RT @user:" prefix, no links, no mentions, letters and digits
     /// lower-cased, runs of anything else as one space. Hashed with 64-bit FNV-1a (stable across processes).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryKey(string text, int minChars, out ulong key)
     {
         const ulong offset = 14695981039346656037UL;
