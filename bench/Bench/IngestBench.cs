@@ -36,7 +36,9 @@ public static class IngestBench
         var db = new Option<string?>("--db") { Description = "Store to write to; default a fresh SQLite file under bench/results/." };
         var parallelism = new Option<int>("--parallelism") { Description = "Decoding threads (default: the processor count).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var only = new Option<string>("--only") { Description = "Run only one phase: parse (decode + normalize, no store), store (file -> store), or all.", DefaultValueFactory = _ => "all" };
-        var cmd = new Command("ingest", "File -> store posts/s without scoring; parse + normalize posts/s alone.") { posts, db, parallelism, only };
+        var batch = new Option<int>("--batch") { Description = "Posts per batch (decoded together, written in one transaction).", DefaultValueFactory = _ => new IngestOptions().BatchSize };
+        var gcLog = new Option<bool>("--gc-log") { Description = "Print every garbage collection (generation, reason, pause, promoted bytes) to stderr." };
+        var cmd = new Command("ingest", "File -> store posts/s without scoring; parse + normalize posts/s alone.") { posts, db, parallelism, only, batch, gcLog };
         cmd.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(posts);
@@ -47,6 +49,7 @@ public static class IngestBench
                 return 2;
             }
 
+            using var gcEvents = parse.GetValue(gcLog) ? new GcEventLog(Console.Error) : null;
             var threads = parse.GetValue(parallelism);
             var dir = Path.Combine("bench", "results");
             Directory.CreateDirectory(dir);
@@ -66,6 +69,7 @@ public static class IngestBench
             var reader = new FileDecoder(decoder) { Parallelism = threads };
             long decoded = 0;
             var parseGc = GcStats.Now();
+            var parseSplit = CpuSplit.Now();
             var cpu = Cpu();
             var sw = Stopwatch.StartNew();
             if (phase != "store")
@@ -79,8 +83,10 @@ public static class IngestBench
             var parseSeconds = sw.Elapsed.TotalSeconds;
             var parseCpu = Cpu() - cpu;
             parseGc = GcStats.Now() - parseGc;
+            parseSplit = CpuSplit.Now() - parseSplit;
             decoded = Math.Max(decoded, 1);
             Console.Error.WriteLine($"parse+normalize: {decoded:N0} in {parseSeconds:0.00} s = {decoded / parseSeconds:N0} posts/s, {parseCpu.TotalMicroseconds / decoded:0.0} us CPU/post, {parseGc.Describe(decoded)}");
+            Console.Error.WriteLine($"  {parseSplit.Describe(decoded)}");
             if (phase == "parse")
             {
                 return 0;
@@ -101,18 +107,22 @@ public static class IngestBench
             string backend;
             TimeSpan ingestCpu;
             var storeGc = GcStats.Now();
+            CpuSplit storeSplit;
             await using (var store = await StoreFactory.OpenAsync(target, null, ct))
             {
                 backend = store.Backend;
-                var pipeline = new IngestPipeline(store, RecordDecoders.Create(new IngestOptions(), matcher)) { Parallelism = threads };
+                var pipeline = new IngestPipeline(store, RecordDecoders.Create(new IngestOptions { BatchSize = parse.GetValue(batch) }, matcher)) { Parallelism = threads };
+                storeSplit = CpuSplit.Now();
                 cpu = Cpu();
                 summary = await pipeline.IngestFilesAsync([file], ct);
                 ingestCpu = Cpu() - cpu;
+                storeSplit = CpuSplit.Now() - storeSplit;
             }
 
             storeGc = GcStats.Now() - storeGc;
 
             Console.Error.WriteLine($"file -> {backend}: {summary}; {storeGc.Describe(n)}");
+            Console.Error.WriteLine($"  {storeSplit.Describe(n)}");
             Console.Error.WriteLine($"CPU (user + sys, all threads): parse+normalize {parseCpu.TotalMicroseconds / decoded:0.0} us/post, file -> {backend} {ingestCpu.TotalMicroseconds / n:0.0} us/post");
             if (parse.GetValue(db) is null)
             {
@@ -142,6 +152,9 @@ public static class IngestBench
                 backend,
                 file_to_store_posts_per_s = summary.PostsPerSecond,
                 file_to_store_cpu_us_per_post = Math.Round(ingestCpu.TotalMicroseconds / n, 2),
+                file_to_store_gc_threads_cpu_us_per_post = Math.Round(storeSplit.Gc.TotalMicroseconds / n, 2),
+                file_to_store_jit_thread_cpu_us_per_post = Math.Round(storeSplit.Jit.TotalMicroseconds / n, 2),
+                file_to_store_gc_pause_s = Math.Round(storeGc.Pause.TotalSeconds, 2),
                 stored = summary.Stored,
                 rejected = summary.Rejected,
                 near_duplicates = summary.NearDuplicates,
@@ -162,6 +175,60 @@ public static class IngestBench
 
         public string Describe(long posts) =>
             $"allocated {Allocated / (double)Math.Max(1, posts):N0} B/post, GCs gen0/1/2 {Gen0}/{Gen1}/{Gen2}, GC pauses {Pause.TotalSeconds:0.00} s";
+    }
+
+    /// <summary>
+    /// Where the process's CPU time goes, from /proc/self/task on Linux (zero elsewhere): the GC's own threads (server
+    /// GC and background GC), the JIT's background thread (tier-1 recompilation of hot methods; the first, tier-0
+    /// compilations run on the calling threads and count as the rest), and the rest (the pipeline's threads). CPU
+    /// time is robust under load, unlike wall time, GC pause time and JitInfo's compilation time, which all count
+    /// waiting for a core.
+    /// </summary>
+    private readonly record struct CpuSplit(TimeSpan Total, TimeSpan Gc, TimeSpan Jit)
+    {
+        public static CpuSplit Now() => new(Cpu(), ThreadsCpu(".NET Server GC", ".NET BGC"), ThreadsCpu(".NET Tiered Com"));
+
+        public static CpuSplit operator -(CpuSplit a, CpuSplit b) => new(a.Total - b.Total, a.Gc - b.Gc, a.Jit - b.Jit);
+
+        public string Describe(long posts)
+        {
+            double Us(TimeSpan t) => t.TotalMicroseconds / Math.Max(1, posts);
+            return $"CPU {Us(Total):0.0} us/post = GC threads {Us(Gc):0.0} + JIT thread {Us(Jit):0.0} + the rest {Us(Total - Gc - Jit):0.0}";
+        }
+
+        private static TimeSpan ThreadsCpu(params string[] namePrefixes)
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return TimeSpan.Zero;
+            }
+
+            long ticks = 0;
+            foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+            {
+                try
+                {
+                    var comm = File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                    if (!namePrefixes.Any(p => comm.StartsWith(p, StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
+
+                    // Fields after the ")" that closes the name: state is field 3, utime and stime are fields 14 and 15.
+                    var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                    ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+                {
+                    // A thread that ended while being read (the JIT's thread ends when idle: its time is then lost
+                    // from this split but stays in the total).
+                }
+            }
+
+            // Linux reports these in clock ticks of 1/100 s (USER_HZ).
+            return TimeSpan.FromMilliseconds(ticks * 10);
+        }
     }
 
     private static TimeSpan Cpu()

@@ -17,8 +17,12 @@ public sealed class IngestOptions
     /// <summary>JSON deeper than this is rejected as <c>bad_json</c> (protects against 100k nested brackets).</summary>
     public int MaxJsonDepth { get; set; } = 64;
 
-    /// <summary>Posts per batch handed to the enrichers and the store.</summary>
-    public int BatchSize { get; set; } = 5000;
+    /// <summary>
+    /// Posts per batch handed to the enrichers and the store. Batches in flight (one being decoded, two queued, one
+    /// being written) are what survives each young-generation GC: at 5000 every gen0 collection of a file ingest
+    /// copied 45-75 MB of posts, at 2000 its GC threads cost a third as much, and the store writes 2000 as fast.
+    /// </summary>
+    public int BatchSize { get; set; } = 2000;
 
     /// <summary>
     /// Language detection: <c>missing</c> (default: only when the source gives no language), <c>always</c>

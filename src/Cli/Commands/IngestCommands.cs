@@ -20,7 +20,7 @@ public static class IngestCommands
         var map = new Option<string?>("--map") { Description = "CSV/TSV columns: field=column,... e.g. id=tweet_id,text=text,created_at=tweet_created,author=name." };
         var platform = new Option<string?>("--platform") { Description = "Platform of records that name none (CSV rows). Default: csv for CSV, unknown for JSON." };
         var rejects = new Option<string>("--rejects") { Description = "JSONL file that rejected records are appended to.", DefaultValueFactory = _ => "data/rejects.jsonl" };
-        var batch = new Option<int?>("--batch") { Description = "Posts per batch written to the store (default 5000)." };
+        var batch = new Option<int?>("--batch") { Description = "Posts per batch written to the store (default 2000)." };
         var maxBytes = new Option<int?>("--max-record-bytes") { Description = "Reject records larger than this (default 1 MiB)." };
         var lang = new Option<string?>("--detect-language") { Description = "missing (default: only when the source gives none), always, off." };
         var json = JsonOption.Create();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using Marketing.Core.Domain;
@@ -95,6 +96,9 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
         }
     }
 
+    // Per-post hot path: compiled fully optimized on first call. With tiering, an ingest of a few seconds ran much of
+    // this code as tier-0 and PGO-instrumented code and paid for three compilations (see README, ingest, Measured).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private DecodeResult DecodeOne(RawRecord record, string name, IReadOnlyDictionary<string, int>? columns, int headerCount, char delimiter)
     {
         var source = $"{name}:{record.Line}";
