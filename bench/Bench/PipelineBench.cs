@@ -103,7 +103,64 @@ public static class PipelineBench
 
             return 0;
         });
-        return [cmd];
+        return [cmd, ScoreProbe()];
+    }
+
+    /// <summary>
+    /// <c>mkt-bench score-probe</c>: where scoring's CPU per text goes, in one process and without Kafka: one thread,
+    /// two threads each scoring half, and the batch scorer (Parallel.For) in batches as the consumer hands them over.
+    /// </summary>
+    private static Command ScoreProbe()
+    {
+        var shared = new Option<string?>("--shared") { Description = "The shared folder (default $MKT_SHARED, then ../shared beside the repository)." };
+        var textsOpt = new Option<int>("--texts") { Description = "Texts per measurement.", DefaultValueFactory = _ => 200_000 };
+        var batchOpt = new Option<int>("--batch") { Description = "Batch size of the batch scorer.", DefaultValueFactory = _ => 5000 };
+        var cmd = new Command("score-probe", "Scoring CPU per text: one thread, two threads, the batch scorer.") { shared, textsOpt, batchOpt };
+        cmd.SetAction((parse, ct) =>
+        {
+            var root = parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.GetFullPath(Path.Combine(SentimentBench.RepoRoot(), "..", "shared"));
+            var test = Path.Combine(root, "data", "semeval2017-4a", "test.tsv");
+            var all = SentimentData.ReadLabelled(test).Select(e => e.Text).ToArray();
+            var n = parse.GetValue(textsOpt);
+            var b = parse.GetValue(batchOpt);
+            var texts = Enumerable.Range(0, n).Select(i => all[i % all.Length]).ToArray();
+            var m = LoadOrTrain(null, root, ct);
+            var scorer = new SentimentScorer(m);
+            m.PredictBatch(texts[..5000]);
+            for (var round = 0; round < 2; round++)
+            {
+                Probe("one thread", () => { foreach (var t in texts) { m.Predict(t); } });
+                Probe("two threads, halves", () =>
+                {
+                    var half = n / 2;
+                    var other = new Thread(() => { for (var i = half; i < n; i++) { m.Predict(texts[i]); } });
+                    other.Start();
+                    for (var i = 0; i < half; i++) { m.Predict(texts[i]); }
+                    other.Join();
+                });
+                Probe($"PredictBatch by {b}", () => { for (var i = 0; i < n; i += b) { m.PredictBatch(texts[i..Math.Min(n, i + b)]); } });
+                var posts = texts.Select((t, i) => new SocialPost { Platform = "x", PostId = i.ToString(CultureInfo.InvariantCulture), Text = t, Language = "en" }).ToList();
+                Probe($"SentimentScorer.Score by {b}", () => { for (var i = 0; i < n; i += b) { scorer.Score(posts.GetRange(i, Math.Min(b, n - i))); } });
+            }
+
+            void Probe(string what, Action work)
+            {
+                var process = Process.GetCurrentProcess();
+                var gc0 = GC.CollectionCount(0);
+                var pause0 = GC.GetTotalPauseDuration();
+                var alloc0 = GC.GetTotalAllocatedBytes();
+                var cpu0 = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                work();
+                var wall = clock.Elapsed.TotalSeconds;
+                process.Refresh();
+                var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+                Console.WriteLine($"{what,-32} {cpu * 1e6 / n,6:0.0} µs CPU/text  {n / wall,9:N0} texts/s wall  {(GC.GetTotalAllocatedBytes() - alloc0) / (double)n,6:0} B/text  gen0 {GC.CollectionCount(0) - gc0}  GC pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:0} ms  load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            }
+
+            return Task.FromResult(0);
+        });
+        return cmd;
     }
 
     /// <summary>Stamps one fixed model label on every post: the store's cost of the sentiment columns without the model.</summary>
