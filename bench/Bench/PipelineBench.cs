@@ -92,7 +92,7 @@ public static class PipelineBench
                     kafka_parse_sqlite_without_scoring = plain,
                     kafka_parse_fixed_label_sqlite = stampedRun,
                     scoring_share_of_pipeline_time = plain is null ? (double?)null : Math.Round(1 - (plain.Seconds / scored.Seconds), 3),
-                    command = $"dotnet run -c Release --project bench/Bench -- pipeline --posts {n}",
+                    command = $"dotnet run -c Release --project bench/Bench -- pipeline --shared ../shared --posts {n}{(parse.GetValue(stamped) ? " --stamped" : "")}",
                     machine = BenchResult.Machine(),
                 });
             }
@@ -180,7 +180,8 @@ public static class PipelineBench
         }
     }
 
-    public sealed record Run(long Posts, long Scored, double Seconds, double PostsPerSecond, double CpuSeconds, double PostsPerCpuSecond, long RowsInStore);
+    /// <summary>One consumer run. CPU is user + sys of the whole process (mock brokers included); GC pause is the runtime's total pause time during the run.</summary>
+    public sealed record Run(long Posts, long Scored, double Seconds, double PostsPerSecond, double CpuSeconds, double PostsPerCpuSecond, double CpuMicrosPerPost, double GcPauseSeconds, int Gen0, int Gen1, int Gen2, string? LoadAverage, long RowsInStore);
 
     /// <summary>From the consumer's start until every post is in the store (the consumer's idle wait is not counted).</summary>
     private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct)
@@ -190,6 +191,8 @@ public static class PipelineBench
         var consumer = new KafkaConsumerService(options, RecordDecoders.Create(new IngestOptions(), null), enrichers, store, NullLogger<KafkaConsumerService>.Instance);
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
+        var pause0 = GC.GetTotalPauseDuration();
+        int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         await consumer.StartAsync(ct);
         while (consumer.Counters.Stored + consumer.Counters.Snapshot().Duplicates < n && !consumer.ExecuteTask!.IsCompleted)
@@ -200,6 +203,9 @@ public static class PipelineBench
         var seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        var pause = (GC.GetTotalPauseDuration() - pause0).TotalSeconds;
+        int d0 = GC.CollectionCount(0) - g0, d1 = GC.CollectionCount(1) - g1, d2 = GC.CollectionCount(2) - g2;
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
         await consumer.StopAsync(CancellationToken.None);
         if (consumer.ExecuteTask is { IsFaulted: true } failed)
         {
@@ -207,7 +213,9 @@ public static class PipelineBench
         }
 
         var stats = await store.GetStatsAsync(ct);
-        return new Run(n, stats.Scored, Math.Round(seconds, 2), Math.Round(n / seconds), Math.Round(cpu, 2), Math.Round(n / Math.Max(cpu, 1e-9)), stats.Posts);
+        var run = new Run(n, stats.Scored, Math.Round(seconds, 2), Math.Round(n / seconds), Math.Round(cpu, 2), Math.Round(n / Math.Max(cpu, 1e-9)), Math.Round(cpu * 1e6 / n, 1), Math.Round(pause, 2), d0, d1, d2, load, stats.Posts);
+        Console.Error.WriteLine($"pipeline bench: [{group}] {run.Seconds} s wall, {run.CpuSeconds} s CPU = {run.CpuMicrosPerPost} us CPU/post, GC pause {run.GcPauseSeconds} s (gen0/1/2 {d0}/{d1}/{d2}), load {load}");
+        return run;
     }
 
     private static SentimentModel LoadOrTrain(string? path, string sharedRoot, CancellationToken ct)

@@ -62,8 +62,9 @@ public sealed class KafkaBatchProcessor
         var ingest = _decoder as RecordDecoder;
         if (messages.Count >= 256 && Environment.ProcessorCount > 1)
         {
-            // One range per core: the work per message is small and even, so stealing would only add overhead.
-            var parts = Environment.ProcessorCount;
+            // A few ranges per core rather than one task per message: the work per message is small, and the write
+            // of the previous batch shares the cores, so ranges that are too few would leave one core waiting.
+            var parts = Math.Min(Environment.ProcessorCount * 4, (messages.Count + 127) / 128);
             Parallel.For(0, parts, part =>
             {
                 var to = (int)((long)messages.Count * (part + 1) / parts);

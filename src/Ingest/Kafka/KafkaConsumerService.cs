@@ -383,7 +383,12 @@ public sealed class KafkaConsumerService : BackgroundService
                         consumer.Pause(paused);
                     }
 
-                    Doing($"retrying a failed write of {messages.Count} message(s) (attempt {attempt})");
+                    if (attempt == 1)
+                    {
+                        // Said once, so the progress line shows how long this batch has been stuck.
+                        Doing($"writing a batch of {messages.Count} message(s) (retrying)");
+                    }
+
                     Wait(consumer, backoff);
                     backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxRetryBackoff.Ticks));
                 }
