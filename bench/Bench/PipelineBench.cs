@@ -28,10 +28,11 @@ public static class PipelineBench
         var model = new Option<string?>("--model") { Description = "Sentiment model. Default: bench/results/sentiment-semeval.zip (written by the sentiment bench; trained here when missing), or sentiment-generated.zip without ../shared." };
         var shared = new Option<string?>("--shared") { Description = "The shared folder (default $MKT_SHARED, then ../shared beside the repository)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the run without scoring." };
+        var serial = new Option<bool>("--serial") { Description = "Also run with scoring and Kafka:OverlapWrites=false (each batch written before the next is collected): what the overlap gains, in the same run." };
         var stamped = new Option<bool>("--stamped") { Description = "Also run with a fixed label stamped on every post (no model): what storing the sentiment columns costs, apart from scoring." };
         var cmd = new Command("pipeline", "End to end: Kafka (embedded mock) -> parse -> sentiment -> SQLite posts/s, beside the same pipeline without scoring.")
         {
-            posts, batch, model, shared, noBaseline, stamped,
+            posts, batch, model, shared, noBaseline, stamped, serial,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -48,7 +49,7 @@ public static class PipelineBench
             // A long-running consumer scores millions of posts with one loaded model: warm the JIT as it would be.
             scorer.Score((texts ?? ["a warm-up post"]).Take(5000).Select((t, i) => new SocialPost { Platform = "warm", PostId = i.ToString(CultureInfo.InvariantCulture), Text = t, Language = "en" }).ToList());
 
-            var records = Records(n, texts);
+            List<byte[]>? records = Records(n, texts);
             var bytes = records.Sum(r => (long)r.Length);
             using var mock = KafkaMockCluster.Start(brokers: 3);
             var partitions = KafkaMockCluster.PartitionsFor(bytes, minimum: 8);
@@ -56,6 +57,12 @@ public static class PipelineBench
             var clock = Stopwatch.StartNew();
             var produced = await new KafkaFileProducer(new KafkaOptions(), NullLogger.Instance)
                 .ProduceAsync(records, mock.BootstrapServers, "pipeline", null, null, ct);
+
+            // The records now live in the mock brokers (native memory). Drop the managed copies, so the consumer runs
+            // against a heap like a real consumer's, not one holding every record of the run (full GCs would mark
+            // them all).
+            records = null;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var produceSeconds = clock.Elapsed.TotalSeconds;
             Console.Error.WriteLine($"pipeline bench: produced {produced.Delivered:N0} in {produceSeconds:0.0} s");
 
@@ -65,6 +72,13 @@ public static class PipelineBench
             {
                 var scored = await RunAsync(mock.BootstrapServers, "scored", Path.Combine(dir, "scored.db"), [scorer], n, parse.GetValue(batch), ct);
                 Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> score -> SQLite {scored.PostsPerSecond:N0} posts/s");
+                Run? serialRun = null;
+                if (parse.GetValue(serial))
+                {
+                    serialRun = await RunAsync(mock.BootstrapServers, "serial", Path.Combine(dir, "serial.db"), [scorer], n, parse.GetValue(batch), ct, overlap: false);
+                    Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> score -> SQLite, writes not overlapped {serialRun.PostsPerSecond:N0} posts/s");
+                }
+
                 Run? plain = null;
                 if (!parse.GetValue(noBaseline))
                 {
@@ -89,10 +103,11 @@ public static class PipelineBench
                     model_version = m.Version,
                     produce_messages_per_second = Math.Round(n / produceSeconds),
                     kafka_parse_score_sqlite = scored,
+                    kafka_parse_score_sqlite_writes_not_overlapped = serialRun,
                     kafka_parse_sqlite_without_scoring = plain,
                     kafka_parse_fixed_label_sqlite = stampedRun,
                     scoring_share_of_pipeline_time = plain is null ? (double?)null : Math.Round(1 - (plain.Seconds / scored.Seconds), 3),
-                    command = $"dotnet run -c Release --project bench/Bench -- pipeline --shared ../shared --posts {n}{(parse.GetValue(stamped) ? " --stamped" : "")}",
+                    command = $"dotnet run -c Release --project bench/Bench -- pipeline --shared ../shared --posts {n}{(parse.GetValue(stamped) ? " --stamped" : "")}{(parse.GetValue(serial) ? " --serial" : "")}",
                     machine = BenchResult.Machine(),
                 });
             }
@@ -184,11 +199,13 @@ public static class PipelineBench
     public sealed record Run(long Posts, long Scored, double Seconds, double PostsPerSecond, double CpuSeconds, double PostsPerCpuSecond, double CpuMicrosPerPost, double GcPauseSeconds, int Gen0, int Gen1, int Gen2, string? LoadAverage, long RowsInStore);
 
     /// <summary>From the consumer's start until every post is in the store (the consumer's idle wait is not counted).</summary>
-    private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct)
+    private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct, bool overlap = true)
     {
         await using var store = await StoreFactory.OpenAsync(dbPath, null, ct);
-        var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "pipeline", GroupId = group, BatchSize = batch };
+        var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "pipeline", GroupId = group, BatchSize = batch, OverlapWrites = overlap };
         var consumer = new KafkaConsumerService(options, RecordDecoders.Create(new IngestOptions(), null), enrichers, store, NullLogger<KafkaConsumerService>.Instance);
+        // Start from a clean heap: the previous run's garbage is not this run's cost.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
         var pause0 = GC.GetTotalPauseDuration();

@@ -310,6 +310,10 @@ public sealed class KafkaConsumerService : BackgroundService
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default).Unwrap();
         _inFlight = new InFlightBatch(messages, decoded, write);
+        if (!_options.OverlapWrites)
+        {
+            Settle(consumer, processor, stop);
+        }
     }
 
     /// <summary>
