@@ -241,6 +241,38 @@ public sealed class KafkaConsumerServiceTests
         });
     }
 
+    [Test]
+    public async Task With_OverlapWrites_off_no_batch_is_collected_while_the_previous_one_is_written()
+    {
+        const int n = 1500;
+        var (records, ids, _) = KafkaTestRecords.Make(n);
+        _mock.CreateTopic("serial", 4);
+        await KafkaTestHost.ProduceAsync(_mock.BootstrapServers, "serial", records);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var store = new FlakyStore(await TestStores.OpenNewAsync(StoreKind.Sqlite));
+        var writes = 0;
+        store.Gate = () => Interlocked.Increment(ref writes) == 1 ? release.Task : Task.CompletedTask;
+        var options = KafkaTestHost.Options(_mock.BootstrapServers, "serial", "g-serial", batch: 500, idleSeconds: 2);
+        options.OverlapWrites = false;
+        var consumer = Started(KafkaTestHost.Consumer(options, store));
+        await consumer.StartAsync(CancellationToken.None);
+
+        await Until(() => consumer.Counters.Messages >= 500);
+        // Time enough for the loop to collect the next batch, if it (wrongly) did while the first is written.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var messagesWhileWriting = consumer.Counters.Messages;
+        release.SetResult();
+        await KafkaTestHost.WaitAsync(consumer);
+
+        var stored = await KafkaTestHost.StoredIdsAsync(store);
+        Assert.Multiple(() =>
+        {
+            Assert.That(messagesWhileWriting, Is.EqualTo(500), "the second batch waits for the first one's write");
+            Assert.That(stored.ToHashSet().SetEquals(ids), Is.True);
+            Assert.That(KafkaTestHost.CommittedTotal(_mock.BootstrapServers, "serial", "g-serial", 4), Is.EqualTo(n));
+        });
+    }
+
     /// <summary>Counts the batches and posts it sees (the scoring stage, without a model).</summary>
     private sealed class CountingEnricher : IPostEnricher
     {
