@@ -65,7 +65,7 @@ public sealed class KafkaBatchProcessor
             // A few ranges per core rather than one task per message: the work per message is small, and the write
             // of the previous batch shares the cores, so ranges that are too few would leave one core waiting.
             var parts = Math.Min(Environment.ProcessorCount * 4, (messages.Count + 127) / 128);
-            Parallel.For(0, parts, part =>
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
             {
                 var to = (int)((long)messages.Count * (part + 1) / parts);
                 for (var i = (int)((long)messages.Count * part / parts); i < to; i++)
