@@ -118,8 +118,12 @@ public sealed class KafkaConsumerService : BackgroundService
     private void Doing(string what) => Volatile.Write(ref _activity, new ConsumerActivity(what, Stopwatch.GetTimestamp()));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        // librdkafka's Consume blocks: give the loop a thread of its own instead of blocking the host's startup.
-        Task.Run(() => Run(stoppingToken), CancellationToken.None);
+        // librdkafka's Consume blocks: give the loop a thread of its own instead of blocking the host's startup. A
+        // dedicated thread (LongRunning), not a pool thread as Task.Run would: the loop never returns its thread, and
+        // its decoding and scoring keep the pool's few threads (2 on 2 cores) busy with work items that finish quickly,
+        // so the pool sees no starvation and a second or third member's loop queued behind them did not start
+        // until the others went idle.
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void Run(CancellationToken stop)
     {
