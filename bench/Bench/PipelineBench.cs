@@ -28,10 +28,11 @@ public static class PipelineBench
         var model = new Option<string?>("--model") { Description = "Sentiment model. Default: bench/results/sentiment-semeval.zip (written by the sentiment bench; trained here when missing), or sentiment-generated.zip without ../shared." };
         var shared = new Option<string?>("--shared") { Description = "The shared folder (default $MKT_SHARED, then ../shared beside the repository)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the run without scoring." };
+        var serial = new Option<bool>("--serial") { Description = "Also run with scoring and Kafka:OverlapWrites=false (each batch written before the next is collected): what the overlap gains, in the same run." };
         var stamped = new Option<bool>("--stamped") { Description = "Also run with a fixed label stamped on every post (no model): what storing the sentiment columns costs, apart from scoring." };
         var cmd = new Command("pipeline", "End to end: Kafka (embedded mock) -> parse -> sentiment -> SQLite posts/s, beside the same pipeline without scoring.")
         {
-            posts, batch, model, shared, noBaseline, stamped,
+            posts, batch, model, shared, noBaseline, stamped, serial,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -48,7 +49,7 @@ public static class PipelineBench
             // A long-running consumer scores millions of posts with one loaded model: warm the JIT as it would be.
             scorer.Score((texts ?? ["a warm-up post"]).Take(5000).Select((t, i) => new SocialPost { Platform = "warm", PostId = i.ToString(CultureInfo.InvariantCulture), Text = t, Language = "en" }).ToList());
 
-            var records = Records(n, texts);
+            List<byte[]>? records = Records(n, texts);
             var bytes = records.Sum(r => (long)r.Length);
             using var mock = KafkaMockCluster.Start(brokers: 3);
             var partitions = KafkaMockCluster.PartitionsFor(bytes, minimum: 8);
@@ -56,6 +57,12 @@ public static class PipelineBench
             var clock = Stopwatch.StartNew();
             var produced = await new KafkaFileProducer(new KafkaOptions(), NullLogger.Instance)
                 .ProduceAsync(records, mock.BootstrapServers, "pipeline", null, null, ct);
+
+            // The records now live in the mock brokers (native memory). Drop the managed copies, so the consumer runs
+            // against a heap like a real consumer's, not one holding every record of the run (full GCs would mark
+            // them all).
+            records = null;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var produceSeconds = clock.Elapsed.TotalSeconds;
             Console.Error.WriteLine($"pipeline bench: produced {produced.Delivered:N0} in {produceSeconds:0.0} s");
 
@@ -65,6 +72,13 @@ public static class PipelineBench
             {
                 var scored = await RunAsync(mock.BootstrapServers, "scored", Path.Combine(dir, "scored.db"), [scorer], n, parse.GetValue(batch), ct);
                 Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> score -> SQLite {scored.PostsPerSecond:N0} posts/s");
+                Run? serialRun = null;
+                if (parse.GetValue(serial))
+                {
+                    serialRun = await RunAsync(mock.BootstrapServers, "serial", Path.Combine(dir, "serial.db"), [scorer], n, parse.GetValue(batch), ct, overlap: false);
+                    Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> score -> SQLite, writes not overlapped {serialRun.PostsPerSecond:N0} posts/s");
+                }
+
                 Run? plain = null;
                 if (!parse.GetValue(noBaseline))
                 {
@@ -89,10 +103,11 @@ public static class PipelineBench
                     model_version = m.Version,
                     produce_messages_per_second = Math.Round(n / produceSeconds),
                     kafka_parse_score_sqlite = scored,
+                    kafka_parse_score_sqlite_writes_not_overlapped = serialRun,
                     kafka_parse_sqlite_without_scoring = plain,
                     kafka_parse_fixed_label_sqlite = stampedRun,
                     scoring_share_of_pipeline_time = plain is null ? (double?)null : Math.Round(1 - (plain.Seconds / scored.Seconds), 3),
-                    command = $"dotnet run -c Release --project bench/Bench -- pipeline --posts {n}",
+                    command = $"dotnet run -c Release --project bench/Bench -- pipeline --shared ../shared --posts {n}{(parse.GetValue(stamped) ? " --stamped" : "")}{(parse.GetValue(serial) ? " --serial" : "")}",
                     machine = BenchResult.Machine(),
                 });
             }
@@ -103,7 +118,64 @@ public static class PipelineBench
 
             return 0;
         });
-        return [cmd];
+        return [cmd, ScoreProbe()];
+    }
+
+    /// <summary>
+    /// <c>mkt-bench score-probe</c>: where scoring's CPU per text goes, in one process and without Kafka: one thread,
+    /// two threads each scoring half, and the batch scorer (Parallel.For) in batches as the consumer hands them over.
+    /// </summary>
+    private static Command ScoreProbe()
+    {
+        var shared = new Option<string?>("--shared") { Description = "The shared folder (default $MKT_SHARED, then ../shared beside the repository)." };
+        var textsOpt = new Option<int>("--texts") { Description = "Texts per measurement.", DefaultValueFactory = _ => 200_000 };
+        var batchOpt = new Option<int>("--batch") { Description = "Batch size of the batch scorer.", DefaultValueFactory = _ => 5000 };
+        var cmd = new Command("score-probe", "Scoring CPU per text: one thread, two threads, the batch scorer.") { shared, textsOpt, batchOpt };
+        cmd.SetAction((parse, ct) =>
+        {
+            var root = parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.GetFullPath(Path.Combine(SentimentBench.RepoRoot(), "..", "shared"));
+            var test = Path.Combine(root, "data", "semeval2017-4a", "test.tsv");
+            var all = SentimentData.ReadLabelled(test).Select(e => e.Text).ToArray();
+            var n = parse.GetValue(textsOpt);
+            var b = parse.GetValue(batchOpt);
+            var texts = Enumerable.Range(0, n).Select(i => all[i % all.Length]).ToArray();
+            var m = LoadOrTrain(null, root, ct);
+            var scorer = new SentimentScorer(m);
+            m.PredictBatch(texts[..5000]);
+            for (var round = 0; round < 2; round++)
+            {
+                Probe("one thread", () => { foreach (var t in texts) { m.Predict(t); } });
+                Probe("two threads, halves", () =>
+                {
+                    var half = n / 2;
+                    var other = new Thread(() => { for (var i = half; i < n; i++) { m.Predict(texts[i]); } });
+                    other.Start();
+                    for (var i = 0; i < half; i++) { m.Predict(texts[i]); }
+                    other.Join();
+                });
+                Probe($"PredictBatch by {b}", () => { for (var i = 0; i < n; i += b) { m.PredictBatch(texts[i..Math.Min(n, i + b)]); } });
+                var posts = texts.Select((t, i) => new SocialPost { Platform = "x", PostId = i.ToString(CultureInfo.InvariantCulture), Text = t, Language = "en" }).ToList();
+                Probe($"SentimentScorer.Score by {b}", () => { for (var i = 0; i < n; i += b) { scorer.Score(posts.GetRange(i, Math.Min(b, n - i))); } });
+            }
+
+            void Probe(string what, Action work)
+            {
+                var process = Process.GetCurrentProcess();
+                var gc0 = GC.CollectionCount(0);
+                var pause0 = GC.GetTotalPauseDuration();
+                var alloc0 = GC.GetTotalAllocatedBytes();
+                var cpu0 = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                work();
+                var wall = clock.Elapsed.TotalSeconds;
+                process.Refresh();
+                var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+                Console.WriteLine($"{what,-32} {cpu * 1e6 / n,6:0.0} µs CPU/text  {n / wall,9:N0} texts/s wall  {(GC.GetTotalAllocatedBytes() - alloc0) / (double)n,6:0} B/text  gen0 {GC.CollectionCount(0) - gc0}  GC pause {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:0} ms  load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            }
+
+            return Task.FromResult(0);
+        });
+        return cmd;
     }
 
     /// <summary>Stamps one fixed model label on every post: the store's cost of the sentiment columns without the model.</summary>
@@ -123,16 +195,21 @@ public static class PipelineBench
         }
     }
 
-    public sealed record Run(long Posts, long Scored, double Seconds, double PostsPerSecond, double CpuSeconds, double PostsPerCpuSecond, long RowsInStore);
+    /// <summary>One consumer run. CPU is user + sys of the whole process (mock brokers included); GC pause is the runtime's total pause time during the run.</summary>
+    public sealed record Run(long Posts, long Scored, double Seconds, double PostsPerSecond, double CpuSeconds, double PostsPerCpuSecond, double CpuMicrosPerPost, double GcPauseSeconds, int Gen0, int Gen1, int Gen2, string? LoadAverage, long RowsInStore);
 
     /// <summary>From the consumer's start until every post is in the store (the consumer's idle wait is not counted).</summary>
-    private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct)
+    private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct, bool overlap = true)
     {
         await using var store = await StoreFactory.OpenAsync(dbPath, null, ct);
-        var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "pipeline", GroupId = group, BatchSize = batch };
+        var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "pipeline", GroupId = group, BatchSize = batch, OverlapWrites = overlap };
         var consumer = new KafkaConsumerService(options, RecordDecoders.Create(new IngestOptions(), null), enrichers, store, NullLogger<KafkaConsumerService>.Instance);
+        // Start from a clean heap: the previous run's garbage is not this run's cost.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
+        var pause0 = GC.GetTotalPauseDuration();
+        int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         await consumer.StartAsync(ct);
         while (consumer.Counters.Stored + consumer.Counters.Snapshot().Duplicates < n && !consumer.ExecuteTask!.IsCompleted)
@@ -143,6 +220,9 @@ public static class PipelineBench
         var seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        var pause = (GC.GetTotalPauseDuration() - pause0).TotalSeconds;
+        int d0 = GC.CollectionCount(0) - g0, d1 = GC.CollectionCount(1) - g1, d2 = GC.CollectionCount(2) - g2;
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
         await consumer.StopAsync(CancellationToken.None);
         if (consumer.ExecuteTask is { IsFaulted: true } failed)
         {
@@ -150,7 +230,9 @@ public static class PipelineBench
         }
 
         var stats = await store.GetStatsAsync(ct);
-        return new Run(n, stats.Scored, Math.Round(seconds, 2), Math.Round(n / seconds), Math.Round(cpu, 2), Math.Round(n / Math.Max(cpu, 1e-9)), stats.Posts);
+        var run = new Run(n, stats.Scored, Math.Round(seconds, 2), Math.Round(n / seconds), Math.Round(cpu, 2), Math.Round(n / Math.Max(cpu, 1e-9)), Math.Round(cpu * 1e6 / n, 1), Math.Round(pause, 2), d0, d1, d2, load, stats.Posts);
+        Console.Error.WriteLine($"pipeline bench: [{group}] {run.Seconds} s wall, {run.CpuSeconds} s CPU = {run.CpuMicrosPerPost} us CPU/post, GC pause {run.GcPauseSeconds} s (gen0/1/2 {d0}/{d1}/{d2}), load {load}");
+        return run;
     }
 
     private static SentimentModel LoadOrTrain(string? path, string sharedRoot, CancellationToken ct)

@@ -79,18 +79,39 @@ public sealed class SentimentScorer : IPostEnricher
             }
         }
 
-        var results = Model.PredictBatch(toScore.Select(i => batch[i].Text).ToArray());
-        for (var k = 0; k < toScore.Count; k++)
+        if (toScore.Count < 256 || Environment.ProcessorCount == 1)
         {
-            var post = batch[toScore[k]];
-            post.Sentiment = results[k];
-            SetBrands(post, results[k]);
+            foreach (var i in toScore)
+            {
+                Label(batch[i]);
+            }
+        }
+        else
+        {
+            // At most one worker per core, the calling thread included (an unbounded loop also takes a third pool
+            // thread on two cores), in a few ranges per core: the consumer's writer thread shares the cores.
+            var parts = Math.Min(Environment.ProcessorCount * 4, (toScore.Count + 127) / 128);
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
+            {
+                var to = (int)((long)toScore.Count * (part + 1) / parts);
+                for (var k = (int)((long)toScore.Count * part / parts); k < to; k++)
+                {
+                    Label(batch[toScore[k]]);
+                }
+            });
         }
 
         if (toScore.Count < batch.Count)
         {
             _log.LogDebug("{Unscored} of {Count} posts left unscored (language or empty text)", batch.Count - toScore.Count, batch.Count);
         }
+    }
+
+    private void Label(SocialPost post)
+    {
+        var result = Model.Predict(post.Text);
+        post.Sentiment = result;
+        SetBrands(post, result);
     }
 
     private void SetBrands(SocialPost post, SentimentResult overall)

@@ -50,19 +50,35 @@ public sealed class KafkaBatchProcessor
 
     public static string SourceOf(ConsumeResult<byte[]?, byte[]?> m) => $"{m.Topic}/{m.Partition.Value}@{m.Offset.Value}";
 
-    /// <summary>Decodes every message (in parallel: the decoder is thread-safe). Never throws for bad input.</summary>
+    /// <summary>
+    /// Decodes every message (in parallel: the decoder is thread-safe). Never throws for bad input. The ingest decoder
+    /// decodes without its near-duplicate index in parallel, then flags the batch's posts in message order (as the file
+    /// source does): the first post of a text is the earliest, and the index lock is taken once per post on one thread
+    /// instead of being fought over by every decoding worker.
+    /// </summary>
     public KafkaDecodedBatch Decode(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> messages)
     {
         var results = new DecodeResult[messages.Count];
+        var ingest = _decoder as RecordDecoder;
         if (messages.Count >= 256 && Environment.ProcessorCount > 1)
         {
-            Parallel.For(0, messages.Count, i => results[i] = DecodeOne(messages[i]));
+            // A few ranges per core rather than one task per message: the work per message is small, and the write
+            // of the previous batch shares the cores, so ranges that are too few would leave one core waiting.
+            var parts = Math.Min(Environment.ProcessorCount * 4, (messages.Count + 127) / 128);
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
+            {
+                var to = (int)((long)messages.Count * (part + 1) / parts);
+                for (var i = (int)((long)messages.Count * part / parts); i < to; i++)
+                {
+                    results[i] = DecodeOne(messages[i], ingest);
+                }
+            });
         }
         else
         {
             for (var i = 0; i < messages.Count; i++)
             {
-                results[i] = DecodeOne(messages[i]);
+                results[i] = DecodeOne(messages[i], ingest);
             }
         }
 
@@ -77,7 +93,27 @@ public sealed class KafkaBatchProcessor
             }
         }
 
+        ingest?.FlagNearDuplicates(posts);
         return new KafkaDecodedBatch { Messages = messages, Posts = posts, Rejects = rejects };
+    }
+
+    /// <summary>
+    /// Runs the enrichers (sentiment) on the decoded posts, once: <see cref="WriteAsync"/> then skips them. The
+    /// consumer calls this on its own thread for batch N+1 while batch N is being written.
+    /// </summary>
+    public async Task EnrichAsync(KafkaDecodedBatch batch, CancellationToken ct)
+    {
+        if (batch.Enriched)
+        {
+            return;
+        }
+
+        foreach (var enricher in _enrichers)
+        {
+            await enricher.EnrichAsync(batch.Posts, ct);
+        }
+
+        batch.Enriched = true;
     }
 
     /// <summary>
@@ -86,16 +122,7 @@ public sealed class KafkaBatchProcessor
     /// </summary>
     public async Task<UpsertResult> WriteAsync(KafkaDecodedBatch batch, CancellationToken ct)
     {
-        if (!batch.Enriched)
-        {
-            foreach (var enricher in _enrichers)
-            {
-                await enricher.EnrichAsync(batch.Posts, ct);
-            }
-
-            batch.Enriched = true;
-        }
-
+        await EnrichAsync(batch, ct);
         var result = await UpsertAsync(batch, ct);
         if (batch.Rejects.Count > 0)
         {
@@ -122,12 +149,13 @@ public sealed class KafkaBatchProcessor
         return first with { Detail = $"{rejects.Count:N0} records of this message were rejected ({counts}); the first: {first.Detail}" };
     }
 
-    private DecodeResult DecodeOne(ConsumeResult<byte[]?, byte[]?> m)
+    private DecodeResult DecodeOne(ConsumeResult<byte[]?, byte[]?> m, RecordDecoder? ingest)
     {
         var source = SourceOf(m);
         try
         {
-            return _decoder.Decode(m.Message.Value ?? [], source);
+            var value = m.Message.Value ?? [];
+            return ingest is not null ? ingest.DecodeUnflagged(value, source, ingest.Options.MaxRecordBytes) : _decoder.Decode(value, source);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

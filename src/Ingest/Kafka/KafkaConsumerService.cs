@@ -19,6 +19,11 @@ namespace Marketing.Ingest.Kafka;
 /// revoked the stored offsets are committed, and their unwritten messages are dropped from the batch (the new owner
 /// reads them).</item>
 /// <item>On shutdown the in-flight batch is finished and committed, then the client leaves the group (Close).</item>
+/// <item>Overlapped, one batch deep: while batch N is written on a writer thread, this thread collects, decodes and
+/// enriches (scores) batch N+1. Every Kafka call stays on this thread. N's offsets are stored here once its write has
+/// succeeded, and before N+1's write starts, so offsets are stored in order and only after the durable write. A failed
+/// write is retried here (as above) before any later batch is written. Before partitions are revoked the running
+/// write is awaited, so its offsets are committed with the others.</item>
 /// </list>
 /// </summary>
 public sealed class KafkaConsumerService : BackgroundService
@@ -44,6 +49,14 @@ public sealed class KafkaConsumerService : BackgroundService
     private readonly List<ConsumeResult<byte[]?, byte[]?>> _carry = [];
 
     private bool _writing;
+
+    // The batch being written on the writer thread while this loop prepares the next one; null when none.
+    private InFlightBatch? _inFlight;
+
+    // Set when shutdown gave up on an unwritten batch: from then on no offset is stored (it would skip that batch).
+    private bool _unwritten;
+
+    private sealed record InFlightBatch(List<ConsumeResult<byte[]?, byte[]?>> Messages, KafkaDecodedBatch Decoded, Task<UpsertResult> Write);
 
     // Waiting to join a group is not idleness: a member of a killed process holds its partitions until its session
     // times out, and the first assignment can take that long.
@@ -105,8 +118,12 @@ public sealed class KafkaConsumerService : BackgroundService
     private void Doing(string what) => Volatile.Write(ref _activity, new ConsumerActivity(what, Stopwatch.GetTimestamp()));
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        // librdkafka's Consume blocks: give the loop a thread of its own instead of blocking the host's startup.
-        Task.Run(() => Run(stoppingToken), CancellationToken.None);
+        // librdkafka's Consume blocks: give the loop a thread of its own instead of blocking the host's startup. A
+        // dedicated thread (LongRunning), not a pool thread as Task.Run would: the loop never returns its thread, and
+        // its decoding and scoring keep the pool's few threads (2 on 2 cores) busy with work items that finish quickly,
+        // so the pool sees no starvation and a second or third member's loop queued behind them did not start
+        // until the others went idle.
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private void Run(CancellationToken stop)
     {
@@ -150,12 +167,21 @@ public sealed class KafkaConsumerService : BackgroundService
             while (!stop.IsCancellationRequested)
             {
                 Doing("polling");
-                Fill(consumer, stop);
+                Fill(consumer, processor, stop);
                 if (_batch.Count > 0)
                 {
-                    Doing($"writing a batch of {_batch.Count} message(s)");
-                    Process(consumer, processor, stop);
+                    Hand(consumer, processor, stop);
                     // Idle time counts from the last message handled: a slow write is not a quiet stream.
+                    idle.Restart();
+                    if (_unwritten)
+                    {
+                        break;
+                    }
+                }
+                else if (_inFlight is not null)
+                {
+                    // The stream went quiet: finish the last write and store its offsets now.
+                    Settle(consumer, processor, stop);
                     idle.Restart();
                 }
                 else if (_options.IdleExit is { } limit && idle.Elapsed >= (_everAssigned ? limit : limit + JoinGrace))
@@ -187,7 +213,7 @@ public sealed class KafkaConsumerService : BackgroundService
     }
 
     /// <summary>Collects messages until the batch is full, its time is up, the stream is quiet or shutdown begins.</summary>
-    private void Fill(IConsumer<byte[]?, byte[]?> consumer, CancellationToken stop)
+    private void Fill(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
     {
         if (_carry.Count > 0)
         {
@@ -198,6 +224,12 @@ public sealed class KafkaConsumerService : BackgroundService
         var started = _batch.Count > 0 ? Stopwatch.StartNew() : null;
         while (_batch.Count < _options.BatchSize && !stop.IsCancellationRequested)
         {
+            if (_inFlight is { Write.IsCompletedSuccessfully: true })
+            {
+                // Store the previous batch's offsets as soon as it is written, not only when this one is full.
+                Settle(consumer, processor, stop);
+            }
+
             var timeout = PollSlice;
             if (started is not null)
             {
@@ -245,11 +277,77 @@ public sealed class KafkaConsumerService : BackgroundService
         }
     }
 
-    /// <summary>Writes the batch, retrying until it succeeds (or shutdown gives up), then stores its offsets.</summary>
-    private void Process(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
+    /// <summary>
+    /// Decodes and enriches the collected batch while the previous one is still being written, then finishes that
+    /// write (storing its offsets) and starts writing this batch on a writer thread.
+    /// </summary>
+    private void Hand(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
     {
-        Counters.AddMessages(_batch.Count);
-        var decoded = processor.Decode(_batch.ToList());
+        var messages = _batch.ToList();
+        _batch.Clear();
+        Counters.AddMessages(messages.Count);
+        Doing($"decoding and enriching a batch of {messages.Count} message(s)");
+        var decoded = processor.Decode(messages);
+        try
+        {
+            // Once shutdown has begun the batch is still finished, as the write is.
+            processor.EnrichAsync(decoded, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The write enriches what is not enriched yet, and a failure there is retried like any failed write.
+            _logger.LogWarning(ex, "Enriching a batch of {Count} message(s) failed; the write tries again", messages.Count);
+        }
+
+        Settle(consumer, processor, stop);
+        if (_unwritten)
+        {
+            // Shutdown gave up on the previous batch: nothing after it may be written or acknowledged now.
+            return;
+        }
+
+        Doing($"writing a batch of {messages.Count} message(s)");
+        // A thread of its own (not the pool, which the decoding and scoring keep busy): the write blocks on the store.
+        var write = Task.Factory.StartNew(
+            () => processor.WriteAsync(decoded, CancellationToken.None),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap();
+        _inFlight = new InFlightBatch(messages, decoded, write);
+        if (!_options.OverlapWrites)
+        {
+            Settle(consumer, processor, stop);
+        }
+    }
+
+    /// <summary>
+    /// Waits for the in-flight write, retries it here if it failed, then stores its offsets. Nothing when none is in
+    /// flight. When shutdown gives up on it, no offset is stored from then on.
+    /// </summary>
+    private void Settle(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, CancellationToken stop)
+    {
+        if (_inFlight is not { } flight)
+        {
+            return;
+        }
+
+        _inFlight = null;
+        if (WriteWithRetry(consumer, processor, flight.Messages, flight.Decoded, flight.Write, stop))
+        {
+            StoreOffsets(consumer, flight.Messages);
+        }
+        else
+        {
+            _unwritten = true;
+        }
+    }
+
+    /// <summary>
+    /// Takes the result of the write already started, and if it failed writes the batch again here with back-off and
+    /// paused partitions until it succeeds. False only when shutdown gave up on it: its offsets must then not be stored.
+    /// </summary>
+    private bool WriteWithRetry(IConsumer<byte[]?, byte[]?> consumer, KafkaBatchProcessor processor, List<ConsumeResult<byte[]?, byte[]?>> messages, KafkaDecodedBatch decoded, Task<UpsertResult>? started, CancellationToken stop)
+    {
         var backoff = _options.RetryBackoff;
         var paused = new List<TopicPartition>();
         var attempt = 0;
@@ -262,9 +360,11 @@ public sealed class KafkaConsumerService : BackgroundService
                 try
                 {
                     // Once shutdown has begun the write still runs to the end: the in-flight batch is finished.
-                    var result = processor.WriteAsync(decoded, CancellationToken.None).GetAwaiter().GetResult();
+                    var write = attempt == 1 && started is not null ? started : processor.WriteAsync(decoded, CancellationToken.None);
+                    var result = write.GetAwaiter().GetResult();
                     Counters.AddBatch(result.Inserted, result.Updated, decoded.Rejects.Select(r => r.Reject.Reason));
-                    break;
+                    StoreProblem = null;
+                    return true;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -272,14 +372,13 @@ public sealed class KafkaConsumerService : BackgroundService
                     StoreProblem = Explain(ex);
                     if (stop.IsCancellationRequested && attempt >= 3)
                     {
-                        _logger.LogError(ex, "Shutting down with an unwritten batch of {Count} message(s); its offsets are not stored, so it will be redelivered", _batch.Count);
-                        _batch.Clear();
-                        return;
+                        _logger.LogError(ex, "Shutting down with an unwritten batch of {Count} message(s); its offsets are not stored, so it will be redelivered", messages.Count);
+                        return false;
                     }
 
                     if (attempt == 1 || attempt % 10 == 0)
                     {
-                        _logger.LogError(ex, "Batch write failed: {Problem} (attempt {Attempt}, {Count} message(s)); offsets not stored, partitions paused, retrying in {Delay} ms", StoreProblem, attempt, _batch.Count, (int)backoff.TotalMilliseconds);
+                        _logger.LogError(ex, "Batch write failed: {Problem} (attempt {Attempt}, {Count} message(s)); offsets not stored, partitions paused, retrying in {Delay} ms", StoreProblem, attempt, messages.Count, (int)backoff.TotalMilliseconds);
                     }
                     else
                     {
@@ -290,6 +389,12 @@ public sealed class KafkaConsumerService : BackgroundService
                     {
                         paused.AddRange(consumer.Assignment);
                         consumer.Pause(paused);
+                    }
+
+                    if (attempt == 1)
+                    {
+                        // Said once, so the progress line shows how long this batch has been stuck.
+                        Doing($"writing a batch of {messages.Count} message(s) (retrying)");
                     }
 
                     Wait(consumer, backoff);
@@ -307,10 +412,6 @@ public sealed class KafkaConsumerService : BackgroundService
                 _logger.LogInformation("Batch written after {Attempts} attempt(s); partitions resumed", attempt);
             }
         }
-
-        StoreProblem = null;
-        StoreOffsets(consumer);
-        _batch.Clear();
     }
 
     /// <summary>
@@ -366,11 +467,16 @@ public sealed class KafkaConsumerService : BackgroundService
         }
     }
 
-    private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer)
+    private void StoreOffsets(IConsumer<byte[]?, byte[]?> consumer, List<ConsumeResult<byte[]?, byte[]?>> written)
     {
+        if (_unwritten)
+        {
+            return;
+        }
+
         // The next offset to read per partition: the highest written offset + 1.
         var next = new Dictionary<TopicPartition, long>();
-        foreach (var m in _batch)
+        foreach (var m in written)
         {
             if (!next.TryGetValue(m.TopicPartition, out var o) || m.Offset.Value + 1 > o)
             {
@@ -396,6 +502,30 @@ public sealed class KafkaConsumerService : BackgroundService
     {
         _logger.LogInformation("Revoking {Count} partition(s) of {Topic}: {Partitions}", revoked.Count, _options.Topic, string.Join(",", revoked.Select(p => p.Partition.Value)));
         Interlocked.Add(ref _assigned, -revoked.Count);
+        if (_inFlight is { } flight && !_writing)
+        {
+            // Let the running write finish, so its offsets are committed below before the partitions move. A failed
+            // write stays in flight: the loop retries all of it (offsets of partitions no longer owned are then not
+            // stored, and the new owner's upserts of the same posts are idempotent).
+            Doing($"finishing a write of {flight.Messages.Count} message(s) before partitions are revoked");
+            try
+            {
+                flight.Write.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+
+            if (flight.Write.IsCompletedSuccessfully)
+            {
+                _inFlight = null;
+                var result = flight.Write.Result;
+                Counters.AddBatch(result.Inserted, result.Updated, flight.Decoded.Rejects.Select(r => r.Reject.Reason));
+                StoreProblem = null;
+                StoreOffsets(consumer, flight.Messages);
+            }
+        }
+
         if (!_writing)
         {
             // Not written yet: the next owner reads these from the committed offset.
@@ -477,11 +607,20 @@ public sealed class KafkaConsumerService : BackgroundService
     {
         try
         {
-            if (_batch.Count > 0)
+            var stopping = new CancellationToken(canceled: true);
+            if (_inFlight is { } flight)
+            {
+                _logger.LogInformation("Finishing the in-flight write of {Count} message(s) before stopping", flight.Messages.Count);
+                Doing($"finishing the in-flight write of {flight.Messages.Count} message(s)");
+                Settle(consumer, processor, stopping);
+            }
+
+            if (_batch.Count > 0 && !_unwritten)
             {
                 _logger.LogInformation("Finishing the in-flight batch of {Count} message(s) before stopping", _batch.Count);
                 Doing($"finishing the in-flight batch of {_batch.Count} message(s)");
-                Process(consumer, processor, new CancellationToken(canceled: true));
+                Hand(consumer, processor, stopping);
+                Settle(consumer, processor, stopping);
             }
 
             Doing("committing offsets");

@@ -31,6 +31,13 @@ public sealed class KafkaOptions
     /// <summary>A batch is written when it is full or when this much time has passed since its first message.</summary>
     public TimeSpan BatchTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Write batch N on a writer thread while the poll thread collects, decodes and scores batch N+1 (one batch deep).
+    /// False writes each batch before the next is collected, as before. Either way offsets are stored only after the
+    /// write, in order.
+    /// </summary>
+    public bool OverlapWrites { get; set; } = true;
+
     /// <summary>Rejected records go to the topic <c>&lt;topic&gt;&lt;suffix&gt;</c>.</summary>
     public string DeadLetterSuffix { get; set; } = ".dlq";
 

@@ -3,7 +3,7 @@ using Marketing.Core.Storage;
 
 namespace Marketing.Ingest.Tests.Kafka;
 
-/// <summary>A store whose writes fail while <see cref="Failing"/> is set, as a database that went away would.</summary>
+/// <summary>A store whose writes fail while <see cref="Failing"/> is set, as a database that went away would, or wait for a <see cref="Gate"/>.</summary>
 internal sealed class FlakyStore(IPostStore inner) : IPostStore
 {
     private int _failures;
@@ -16,15 +16,23 @@ internal sealed class FlakyStore(IPostStore inner) : IPostStore
 
     public string DisplayName => inner.DisplayName;
 
-    public Task<UpsertResult> UpsertPostsAsync(IReadOnlyList<SocialPost> posts, CancellationToken ct = default)
+    /// <summary>When set, every write first waits for the task it returns (a slow database).</summary>
+    public Func<Task>? Gate { get; set; }
+
+    public async Task<UpsertResult> UpsertPostsAsync(IReadOnlyList<SocialPost> posts, CancellationToken ct = default)
     {
+        if (Gate is { } gate)
+        {
+            await gate();
+        }
+
         if (Failing)
         {
             Interlocked.Increment(ref _failures);
             throw new IOException("database unavailable (simulated)");
         }
 
-        return inner.UpsertPostsAsync(posts, ct);
+        return await inner.UpsertPostsAsync(posts, ct);
     }
 
     public Task UpdateSentimentAsync(IReadOnlyList<SocialPost> posts, CancellationToken ct = default) => inner.UpdateSentimentAsync(posts, ct);

@@ -1,4 +1,5 @@
 using System.Text;
+using Marketing.Core.Domain;
 using Marketing.Core.Storage;
 using Marketing.Ingest.Kafka;
 using Marketing.TestSupport;
@@ -200,6 +201,94 @@ public sealed class KafkaConsumerServiceTests
             Assert.That(KafkaTestHost.CommittedTotal(_mock.BootstrapServers, "stop", "g-stop", 4), Is.EqualTo(read), "and its offsets committed");
         });
         Assert.That((await store.GetStatsAsync()).Posts, Is.EqualTo(read));
+    }
+
+    [Test]
+    public async Task The_next_batch_is_collected_and_decoded_while_the_previous_one_is_written_and_no_offset_is_stored_before_its_write()
+    {
+        const int n = 3000;
+        var (records, ids, _) = KafkaTestRecords.Make(n);
+        _mock.CreateTopic("overlap", 4);
+        await KafkaTestHost.ProduceAsync(_mock.BootstrapServers, "overlap", records);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var store = new FlakyStore(await TestStores.OpenNewAsync(StoreKind.Sqlite));
+        // The first write blocks until the test releases it (a slow database).
+        var writes = 0;
+        store.Gate = () => Interlocked.Increment(ref writes) == 1 ? release.Task : Task.CompletedTask;
+        var enricher = new CountingEnricher();
+        var consumer = Started(KafkaTestHost.Consumer(KafkaTestHost.Options(_mock.BootstrapServers, "overlap", "g-overlap", batch: 500, idleSeconds: 2), store, enricher));
+        await consumer.StartAsync(CancellationToken.None);
+
+        // While the first batch's write hangs, the loop still collects and decodes the second batch.
+        await Until(() => consumer.Counters.Messages >= 1000);
+        // Auto-commit runs every second; give it time to (wrongly) commit an offset of a batch not yet written.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var committedWhileWriting = KafkaTestHost.CommittedTotal(_mock.BootstrapServers, "overlap", "g-overlap", 4);
+        var storedWhileWriting = consumer.Counters.Stored;
+        release.SetResult();
+        await KafkaTestHost.WaitAsync(consumer);
+
+        var stored = await KafkaTestHost.StoredIdsAsync(store);
+        Assert.Multiple(() =>
+        {
+            Assert.That(committedWhileWriting, Is.Zero, "no offset is committed while the first batch is being written");
+            Assert.That(storedWhileWriting, Is.Zero);
+            Assert.That(enricher.Batches, Is.GreaterThanOrEqualTo(n / 500));
+            Assert.That(enricher.Posts, Is.EqualTo(n), "every post was enriched once, before its write");
+            Assert.That(stored, Has.Count.EqualTo(n));
+            Assert.That(stored.ToHashSet().SetEquals(ids), Is.True);
+            Assert.That(KafkaTestHost.CommittedTotal(_mock.BootstrapServers, "overlap", "g-overlap", 4), Is.EqualTo(n));
+        });
+    }
+
+    [Test]
+    public async Task With_OverlapWrites_off_no_batch_is_collected_while_the_previous_one_is_written()
+    {
+        const int n = 1500;
+        var (records, ids, _) = KafkaTestRecords.Make(n);
+        _mock.CreateTopic("serial", 4);
+        await KafkaTestHost.ProduceAsync(_mock.BootstrapServers, "serial", records);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var store = new FlakyStore(await TestStores.OpenNewAsync(StoreKind.Sqlite));
+        var writes = 0;
+        store.Gate = () => Interlocked.Increment(ref writes) == 1 ? release.Task : Task.CompletedTask;
+        var options = KafkaTestHost.Options(_mock.BootstrapServers, "serial", "g-serial", batch: 500, idleSeconds: 2);
+        options.OverlapWrites = false;
+        var consumer = Started(KafkaTestHost.Consumer(options, store));
+        await consumer.StartAsync(CancellationToken.None);
+
+        await Until(() => consumer.Counters.Messages >= 500);
+        // Time enough for the loop to collect the next batch, if it (wrongly) did while the first is written.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var messagesWhileWriting = consumer.Counters.Messages;
+        release.SetResult();
+        await KafkaTestHost.WaitAsync(consumer);
+
+        var stored = await KafkaTestHost.StoredIdsAsync(store);
+        Assert.Multiple(() =>
+        {
+            Assert.That(messagesWhileWriting, Is.EqualTo(500), "the second batch waits for the first one's write");
+            Assert.That(stored.ToHashSet().SetEquals(ids), Is.True);
+            Assert.That(KafkaTestHost.CommittedTotal(_mock.BootstrapServers, "serial", "g-serial", 4), Is.EqualTo(n));
+        });
+    }
+
+    /// <summary>Counts the batches and posts it sees (the scoring stage, without a model).</summary>
+    private sealed class CountingEnricher : IPostEnricher
+    {
+        private int _batches;
+        private int _posts;
+
+        public int Batches => Volatile.Read(ref _batches);
+
+        public int Posts => Volatile.Read(ref _posts);
+
+        public ValueTask EnrichAsync(IReadOnlyList<SocialPost> batch, CancellationToken ct)
+        {
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _posts, batch.Count);
+            return ValueTask.CompletedTask;
+        }
     }
 
     private static bool IsValid(byte[] record) => KafkaTestHost.Decoder.Decode(record, "t").Posts.Count == 1;
