@@ -14,6 +14,10 @@ public sealed class SentimentLexicon
     private readonly FrozenDictionary<string, float> _valence;
     private readonly FrozenDictionary<string, string[]> _emoji;
 
+    // Span lookups, so the tokenizer tries candidate symbols without making a string for each.
+    private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _emojiBySpan;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _emoticonBySpan;
+
     public SentimentLexicon(IReadOnlyDictionary<string, float> valence, IReadOnlyDictionary<string, string> emoji)
     {
         _valence = valence.ToFrozenDictionary(StringComparer.Ordinal);
@@ -23,6 +27,8 @@ public sealed class SentimentLexicon
             StringComparer.Ordinal);
         MaxEmojiLength = _emoji.Count == 0 ? 0 : _emoji.Keys.Max(k => k.Length);
         Emoticons = _valence.Keys.Where(IsEmoticon).ToFrozenSet(StringComparer.Ordinal);
+        _emojiBySpan = _emoji.GetAlternateLookup<ReadOnlySpan<char>>();
+        _emoticonBySpan = Emoticons.GetAlternateLookup<ReadOnlySpan<char>>();
         EmojiDescriptions = emoji;
         Valences = valence;
     }
@@ -44,6 +50,12 @@ public sealed class SentimentLexicon
     public bool TryGetValence(string token, out float valence) => _valence.TryGetValue(token, out valence);
 
     public bool TryGetEmoji(string symbol, out string[] words) => _emoji.TryGetValue(symbol, out words!);
+
+    /// <inheritdoc cref="TryGetEmoji(string, out string[])"/>
+    public bool TryGetEmoji(ReadOnlySpan<char> symbol, out string[] words) => _emojiBySpan.TryGetValue(symbol, out words!);
+
+    /// <summary>Whether <paramref name="symbol"/> is one of <see cref="Emoticons"/> (ordinal).</summary>
+    public bool IsEmoticon(ReadOnlySpan<char> symbol) => _emoticonBySpan.Contains(symbol);
 
     /// <summary>
     /// Loads <paramref name="lexiconPath"/> (vader_lexicon.txt) and, when present beside it or given, the emoji table

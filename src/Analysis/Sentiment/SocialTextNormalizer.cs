@@ -292,7 +292,7 @@ public sealed class SocialTextNormalizer
         var end = SkipNonSpace(text, i);
         for (var len = Math.Min(6, end - i); len >= 2; len--)
         {
-            if (_lexicon.Emoticons.Contains(text.Substring(i, len)))
+            if (_lexicon.IsEmoticon(text.AsSpan(i, len)))
             {
                 // "x" / "8" start only when the emoticon is the whole chunk ("xD"), never inside a word ("x-ray").
                 if (char.IsLetterOrDigit(text[i]) && len != end - i)
@@ -317,7 +317,7 @@ public sealed class SocialTextNormalizer
                 break;
             }
 
-            if (_lexicon.TryGetEmoji(text.Substring(i, len), out words))
+            if (_lexicon.TryGetEmoji(text.AsSpan(i, len), out words))
             {
                 length = len;
                 return true;
