@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Marketing.Core.Domain;
+using Marketing.Core.Threading;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -158,26 +159,7 @@ public sealed class SentimentModel
     public SentimentResult[] PredictBatch(IReadOnlyList<string> texts)
     {
         var results = new SentimentResult[texts.Count];
-        if (texts.Count < 256)
-        {
-            for (var i = 0; i < texts.Count; i++)
-            {
-                results[i] = Predict(texts[i]);
-            }
-
-            return results;
-        }
-
-        var chunks = Math.Min(Environment.ProcessorCount * 4, (texts.Count + 127) / 128);
-        Parallel.For(0, chunks, chunk =>
-        {
-            var from = (int)((long)texts.Count * chunk / chunks);
-            var to = (int)((long)texts.Count * (chunk + 1) / chunks);
-            for (var i = from; i < to; i++)
-            {
-                results[i] = Predict(texts[i]);
-            }
-        });
+        ParallelRanges.For(texts.Count, i => results[i] = Predict(texts[i]));
         return results;
     }
 

@@ -1,5 +1,6 @@
 using Marketing.Core.Brands;
 using Marketing.Core.Domain;
+using Marketing.Core.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -79,27 +80,9 @@ public sealed class SentimentScorer : IPostEnricher
             }
         }
 
-        if (toScore.Count < 256 || Environment.ProcessorCount == 1)
-        {
-            foreach (var i in toScore)
-            {
-                Label(batch[i]);
-            }
-        }
-        else
-        {
-            // At most one worker per core, the calling thread included (an unbounded loop also takes a third pool
-            // thread on two cores), in a few ranges per core: the consumer's writer thread shares the cores.
-            var parts = Math.Min(Environment.ProcessorCount * 4, (toScore.Count + 127) / 128);
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
-            {
-                var to = (int)((long)toScore.Count * (part + 1) / parts);
-                for (var k = (int)((long)toScore.Count * part / parts); k < to; k++)
-                {
-                    Label(batch[toScore[k]]);
-                }
-            });
-        }
+        // At most one worker per core (an unbounded loop also takes a third pool thread on two cores): the
+        // consumer's writer thread shares the cores.
+        ParallelRanges.For(toScore.Count, k => Label(batch[toScore[k]]));
 
         if (toScore.Count < batch.Count)
         {

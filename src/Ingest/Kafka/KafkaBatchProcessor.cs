@@ -2,6 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using Marketing.Core.Domain;
 using Marketing.Core.Storage;
+using Marketing.Core.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace Marketing.Ingest.Kafka;
@@ -60,27 +61,7 @@ public sealed class KafkaBatchProcessor
     {
         var results = new DecodeResult[messages.Count];
         var ingest = _decoder as RecordDecoder;
-        if (messages.Count >= 256 && Environment.ProcessorCount > 1)
-        {
-            // A few ranges per core rather than one task per message: the work per message is small, and the write
-            // of the previous batch shares the cores, so ranges that are too few would leave one core waiting.
-            var parts = Math.Min(Environment.ProcessorCount * 4, (messages.Count + 127) / 128);
-            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
-            {
-                var to = (int)((long)messages.Count * (part + 1) / parts);
-                for (var i = (int)((long)messages.Count * part / parts); i < to; i++)
-                {
-                    results[i] = DecodeOne(messages[i], ingest);
-                }
-            });
-        }
-        else
-        {
-            for (var i = 0; i < messages.Count; i++)
-            {
-                results[i] = DecodeOne(messages[i], ingest);
-            }
-        }
+        ParallelRanges.For(messages.Count, i => results[i] = DecodeOne(messages[i], ingest));
 
         var posts = new List<SocialPost>(messages.Count);
         var rejects = new List<(RejectedRecord, ConsumeResult<byte[]?, byte[]?>)>();
