@@ -137,12 +137,25 @@ public static class OwnSchemaReader
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Field Identify(ref Utf8JsonReader r, bool autoDetect)
     {
-        if (r.ValueIsEscaped)
+        if (!r.ValueIsEscaped)
         {
-            return IdentifyEscaped(ref r, autoDetect);
+            return Identify(r.ValueSpan, autoDetect);
         }
 
-        var name = r.ValueSpan;
+        // A name with escapes (e.g. "post\u005fid"), unescaped, is matched like any other. Unescaping never makes it
+        // longer, and the longest known name (17 bytes) written with every byte escaped (\uXXXX) takes 102.
+        var escaped = r.ValueSpan.Length;
+        if (escaped > 128)
+        {
+            return Field.Unknown;
+        }
+
+        Span<byte> name = stackalloc byte[escaped];
+        return Identify(name[..r.CopyString(name)], autoDetect);
+    }
+
+    private static Field Identify(ReadOnlySpan<byte> name, bool autoDetect)
+    {
         var field = name.Length switch
         {
             2 => name.SequenceEqual("id"u8) ? Field.Id : Field.Unknown,
@@ -185,39 +198,6 @@ public static class OwnSchemaReader
         };
         return field == Field.OtherFormat && !autoDetect ? Field.Unknown : field;
     }
-
-    /// <summary><see cref="Identify"/> for a name with escapes (e.g. <c>"post\u005fid"</c>): one comparison per known field.</summary>
-    private static Field IdentifyEscaped(ref Utf8JsonReader r, bool autoDetect)
-    {
-        if (r.ValueTextEquals("post_id"u8)) return Field.PostId;
-        if (r.ValueTextEquals("text"u8)) return Field.Text;
-        if (r.ValueTextEquals("platform"u8)) return Field.Platform;
-        if (r.ValueTextEquals("created_at"u8)) return Field.CreatedAt;
-        if (r.ValueTextEquals("author"u8)) return Field.Author;
-        if (r.ValueTextEquals("engagement"u8)) return Field.Engagement;
-        if (r.ValueTextEquals("language"u8) || r.ValueTextEquals("lang"u8)) return Field.Language;
-        if (r.ValueTextEquals("url"u8)) return Field.Url;
-        if (r.ValueTextEquals("hashtags"u8)) return Field.Hashtags;
-        if (r.ValueTextEquals("mentions"u8)) return Field.Mentions;
-        if (r.ValueTextEquals("links"u8)) return Field.Links;
-        if (r.ValueTextEquals("brands"u8)) return Field.Brands;
-        if (r.ValueTextEquals("reply_to_id"u8)) return Field.ReplyToId;
-        if (r.ValueTextEquals("quote_of_id"u8)) return Field.QuoteOfId;
-        if (r.ValueTextEquals("repost_of_id"u8)) return Field.RepostOfId;
-        if (r.ValueTextEquals("campaign"u8)) return Field.Campaign;
-        if (r.ValueTextEquals("near_duplicate_of"u8)) return Field.NearDuplicateOf;
-        if (r.ValueTextEquals("source"u8)) return Field.Source;
-        if (r.ValueTextEquals("id"u8)) return Field.Id;
-        if (r.ValueTextEquals("sentiment"u8) || r.ValueTextEquals("brand_sentiments"u8)) return Field.Scores;
-        if (autoDetect && IsOtherFormatField(ref r)) return Field.OtherFormat;
-        return Field.Unknown;
-    }
-
-    private static bool IsOtherFormatField(ref Utf8JsonReader r) =>
-        r.ValueTextEquals("data"u8) || r.ValueTextEquals("kind"u8) || r.ValueTextEquals("id_str"u8) || r.ValueTextEquals("user"u8)
-        || r.ValueTextEquals("subreddit"u8) || r.ValueTextEquals("created_utc"u8) || r.ValueTextEquals("includes"u8)
-        || r.ValueTextEquals("statuses"u8) || r.ValueTextEquals("full_text"u8) || r.ValueTextEquals("retweeted_status"u8)
-        || r.ValueTextEquals("public_metrics"u8) || r.ValueTextEquals("author_id"u8) || r.ValueTextEquals("errors"u8);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Str(ref Utf8JsonReader r, out string? value, bool allowNumber = true)

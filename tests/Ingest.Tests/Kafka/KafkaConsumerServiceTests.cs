@@ -210,11 +210,8 @@ public sealed class KafkaConsumerServiceTests
         var (records, ids, _) = KafkaTestRecords.Make(n);
         _mock.CreateTopic("overlap", 4);
         await KafkaTestHost.ProduceAsync(_mock.BootstrapServers, "overlap", records);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var store = new FlakyStore(await TestStores.OpenNewAsync(StoreKind.Sqlite));
-        // The first write blocks until the test releases it (a slow database).
-        var writes = 0;
-        store.Gate = () => Interlocked.Increment(ref writes) == 1 ? release.Task : Task.CompletedTask;
+        var release = HoldFirstWrite(store);
         var enricher = new CountingEnricher();
         var consumer = Started(KafkaTestHost.Consumer(KafkaTestHost.Options(_mock.BootstrapServers, "overlap", "g-overlap", batch: 500, idleSeconds: 2), store, enricher));
         await consumer.StartAsync(CancellationToken.None);
@@ -248,10 +245,8 @@ public sealed class KafkaConsumerServiceTests
         var (records, ids, _) = KafkaTestRecords.Make(n);
         _mock.CreateTopic("serial", 4);
         await KafkaTestHost.ProduceAsync(_mock.BootstrapServers, "serial", records);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var store = new FlakyStore(await TestStores.OpenNewAsync(StoreKind.Sqlite));
-        var writes = 0;
-        store.Gate = () => Interlocked.Increment(ref writes) == 1 ? release.Task : Task.CompletedTask;
+        var release = HoldFirstWrite(store);
         var options = KafkaTestHost.Options(_mock.BootstrapServers, "serial", "g-serial", batch: 500, idleSeconds: 2);
         options.OverlapWrites = false;
         var consumer = Started(KafkaTestHost.Consumer(options, store));
@@ -324,5 +319,14 @@ public sealed class KafkaConsumerServiceTests
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>The store's first write blocks until the returned source is completed (a slow database).</summary>
+    private static TaskCompletionSource HoldFirstWrite(FlakyStore store)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writes = 0;
+        store.Gate = () => Interlocked.Increment(ref writes) == 1 ? release.Task : Task.CompletedTask;
+        return release;
     }
 }
