@@ -30,12 +30,47 @@ public static class TestPaths
         return path;
     }
 
-    /// <summary>A fresh empty folder under the test's work directory.</summary>
+    /// <summary>
+    /// This test process's folder for temporary files: one per process, removed when the process exits (SQLite files,
+    /// models and browser profiles add up to gigabytes over a few runs). MKT_KEEP_TEST_FILES=1 keeps it to look at.
+    /// </summary>
+    public static string TempRoot => LazyTempRoot.Value;
+
+    private static readonly Lazy<string> LazyTempRoot = new(CreateTempRoot);
+
+    /// <summary>A fresh empty folder under this test process's temporary folder.</summary>
     public static string NewTempDir(string? name = null)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "mkt-tests", (name ?? "t") + "-" + Guid.NewGuid().ToString("N")[..10]);
+        var dir = Path.Combine(TempRoot, (name ?? "t") + "-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
         return dir;
+    }
+
+    private static string CreateTempRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "mkt-tests", $"run-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+        Directory.CreateDirectory(root);
+        if (Environment.GetEnvironmentVariable("MKT_KEEP_TEST_FILES") != "1")
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
+        }
+
+        return root;
+    }
+
+    private static void TryDelete(string root)
+    {
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child process may still hold a file; what is left is under /tmp and small.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static string FindRepoRoot()

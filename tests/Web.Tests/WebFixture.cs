@@ -80,7 +80,7 @@ public sealed class WebFixture : IAsyncDisposable
         };
         options ??= new WebOptions();
         options.Urls = options.Urls == new WebOptions().Urls ? "http://127.0.0.1:0" : options.Urls;
-        options.ReportsDir = Path.Combine(Path.GetTempPath(), "mkt-web-reports-" + Guid.NewGuid().ToString("N"));
+        options.ReportsDir = TestPaths.NewTempDir("web-reports");
         var app = WebApp.Build(services, options);
         await app.StartAsync();
         var address = WebApp.Addresses(app).First();
