@@ -17,6 +17,7 @@ public sealed class SentimentLexicon
     // Span lookups, so the tokenizer tries candidate symbols without making a string for each.
     private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _emojiBySpan;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _emoticonBySpan;
+    private readonly FrozenDictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _valenceBySpan;
 
     public SentimentLexicon(IReadOnlyDictionary<string, float> valence, IReadOnlyDictionary<string, string> emoji)
     {
@@ -29,6 +30,7 @@ public sealed class SentimentLexicon
         Emoticons = _valence.Keys.Where(IsEmoticon).ToFrozenSet(StringComparer.Ordinal);
         _emojiBySpan = _emoji.GetAlternateLookup<ReadOnlySpan<char>>();
         _emoticonBySpan = Emoticons.GetAlternateLookup<ReadOnlySpan<char>>();
+        _valenceBySpan = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
         EmojiDescriptions = emoji;
         Valences = valence;
     }
@@ -48,6 +50,9 @@ public sealed class SentimentLexicon
     public IReadOnlyDictionary<string, float> Valences { get; }
 
     public bool TryGetValence(string token, out float valence) => _valence.TryGetValue(token, out valence);
+
+    /// <inheritdoc cref="TryGetValence(string, out float)"/>
+    public bool TryGetValence(ReadOnlySpan<char> token, out float valence) => _valenceBySpan.TryGetValue(token, out valence);
 
     public bool TryGetEmoji(string symbol, out string[] words) => _emoji.TryGetValue(symbol, out words!);
 

@@ -51,9 +51,24 @@ public sealed class TextFeaturizer
 
     internal float[] Idf => _idf;
 
-    public SparseFeatures Featurize(string text) => Featurize(Normalizer.Tokenize(text));
+    public SparseFeatures Featurize(string text)
+    {
+        var tokens = TokenBuffer.Rent();
+        Normalizer.Tokenize(text, tokens);
+        var features = Featurize(tokens);
+        TokenBuffer.Return(tokens);
+        return features;
+    }
 
     public SparseFeatures Featurize(List<SocialToken> tokens)
+    {
+        var buffer = TokenBuffer.RentLoaded(tokens);
+        var features = Featurize(buffer);
+        TokenBuffer.Return(buffer);
+        return features;
+    }
+
+    public SparseFeatures Featurize(TokenBuffer tokens)
     {
         var raw = new List<int>(64 + (tokens.Count * 16));
         CollectHashes(tokens, raw);
@@ -112,9 +127,9 @@ public sealed class TextFeaturizer
             var dim = vectors.Dimension;
             var sum = new float[dim];
             var n = 0;
-            foreach (var tok in tokens)
+            foreach (ref readonly var tok in tokens.Tokens)
             {
-                var row = VectorRow(tok, vectors);
+                var row = VectorRow(in tok, tokens, vectors);
                 if (row < 0)
                 {
                     continue;
@@ -147,6 +162,13 @@ public sealed class TextFeaturizer
     /// <summary>Raw hashed slots (with repeats) of the word and character n-grams; used for document frequencies too.</summary>
     internal void CollectHashes(List<SocialToken> tokens, List<int> dest)
     {
+        var buffer = TokenBuffer.RentLoaded(tokens);
+        CollectHashes(buffer, dest);
+        TokenBuffer.Return(buffer);
+    }
+
+    private void CollectHashes(TokenBuffer tokens, List<int> dest)
+    {
         var buf = new HashBuffer(new int[64 + (tokens.Count * 24)]);
         CollectHashes(tokens, ref buf);
         foreach (var h in buf.Written)
@@ -157,11 +179,11 @@ public sealed class TextFeaturizer
 
     /// <summary>
     /// One pass from tokens to the three class scores, for scoring: the same sublinear TF-IDF and per-block L2
-    /// normalization as <see cref="Featurize(List{SocialToken})"/>, but folded into the dot product
+    /// normalization as <see cref="Featurize(TokenBuffer)"/>, but folded into the dot product
     /// (w·(x/‖x‖) = (w·x)/‖x‖), reading one packed (idf, w0, w1, w2) entry per distinct slot and allocating nothing.
     /// <paramref name="packed"/> holds 4 floats per hashed slot; <paramref name="lexWeights"/> 3 per lexicon feature.
     /// </summary>
-    internal void Score(List<SocialToken> tokens, float[] packed, float[] lexWeights, float[] wordScores, Span<float> logits, Span<float> lex)
+    internal void Score(TokenBuffer tokens, float[] packed, float[] lexWeights, float[] wordScores, Span<float> logits, Span<float> lex)
     {
         var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
         CollectHashes(tokens, ref buf);
@@ -271,9 +293,9 @@ public sealed class TextFeaturizer
             // word's own (precomputed) class scores.
             float e0 = 0, e1 = 0, e2 = 0;
             var n = 0;
-            foreach (var tok in tokens)
+            foreach (ref readonly var tok in tokens.Tokens)
             {
-                var row = VectorRow(tok, vectors);
+                var row = VectorRow(in tok, tokens, vectors);
                 if (row < 0)
                 {
                     continue;
@@ -297,8 +319,8 @@ public sealed class TextFeaturizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int VectorRow(in SocialToken tok, WordVectors vectors) =>
-        tok.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(tok.Text) : -1;
+    internal static int VectorRow(in TokenSpan tok, TokenBuffer tokens, WordVectors vectors) =>
+        tok.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(tokens.Text(in tok)) : -1;
 
     [ThreadStatic]
     private static int[]? _scratch;
@@ -355,15 +377,16 @@ public sealed class TextFeaturizer
         }
     }
 
-    private void CollectHashes(List<SocialToken> tokens, ref HashBuffer dest)
+    private void CollectHashes(TokenBuffer buffer, ref HashBuffer dest)
     {
-        var n = tokens.Count;
+        var tokens = buffer.Tokens;
+        var n = tokens.Length;
         Span<uint> tokenHash = n <= 512 ? stackalloc uint[n] : new uint[n];
         for (var t = 0; t < n; t++)
         {
             // Same hash as Hash(token.Feature), without building the "_NEG" string.
-            var tok = tokens[t];
-            var h = Hash(FnvOffset, tok.Text);
+            ref readonly var tok = ref tokens[t];
+            var h = Hash(FnvOffset, buffer.Text(in tok));
             tokenHash[t] = tok.Negated && tok.Kind is TokenKind.Word or TokenKind.Hashtag ? Hash(h, "_NEG") : h;
         }
 
@@ -380,13 +403,13 @@ public sealed class TextFeaturizer
 
         for (var t = 0; t < n; t++)
         {
-            var tok = tokens[t];
+            ref readonly var tok = ref tokens[t];
             if (tok.Kind is TokenKind.Url or TokenKind.User)
             {
                 continue;
             }
 
-            var s = tok.Text;
+            var s = buffer.Text(in tok);
             var len = s.Length + 2;
             for (var start = 0; start < len; start++)
             {
@@ -496,7 +519,7 @@ public sealed class TextFeaturizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(uint h, string s)
+    private static uint Hash(uint h, ReadOnlySpan<char> s)
     {
         foreach (var c in s)
         {
