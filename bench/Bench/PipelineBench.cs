@@ -131,8 +131,10 @@ public static class PipelineBench
         var textsOpt = new Option<int>("--texts") { Description = "Texts per measurement.", DefaultValueFactory = _ => 200_000 };
         var batchOpt = new Option<int>("--batch") { Description = "Batch size of the batch scorer.", DefaultValueFactory = _ => 5000 };
         var modelOpt = new Option<string?>("--model") { Description = "Sentiment model. Default: bench/results/sentiment-semeval.zip (trained there when missing)." };
+        var onlyOpt = new Option<string?>("--only") { Description = "Run only the measurements whose name starts with this (e.g. \"one\")." };
+        var roundsOpt = new Option<int>("--rounds") { Description = "Rounds of measurements.", DefaultValueFactory = _ => 2 };
         var dumpOpt = new Option<string?>("--dump") { Description = "Instead of timing: write every SemEval train and test text's label and probabilities (exact float bits) to this file, to check that a change to the scorer leaves every prediction identical (diff two dumps)." };
-        var cmd = new Command("score-probe", "Scoring CPU per text: tokenizing alone, one thread, two threads, the batch scorer.") { shared, textsOpt, batchOpt, modelOpt, dumpOpt };
+        var cmd = new Command("score-probe", "Scoring CPU per text: tokenizing alone, one thread, two threads, the batch scorer.") { shared, textsOpt, batchOpt, modelOpt, dumpOpt, onlyOpt, roundsOpt };
         cmd.SetAction((parse, ct) =>
         {
             var root = parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.GetFullPath(Path.Combine(SentimentBench.RepoRoot(), "..", "shared"));
@@ -161,7 +163,8 @@ public static class PipelineBench
             var scorer = new SentimentScorer(m);
             m.PredictBatch(texts[..5000]);
             var normalizer = m.Featurizer.Normalizer;
-            for (var round = 0; round < 2; round++)
+            var only = parse.GetValue(onlyOpt);
+            for (var round = 0; round < parse.GetValue(roundsOpt); round++)
             {
                 Probe("tokenize only", () => { foreach (var t in texts) { normalizer.Tokenize(t); } });
                 Probe("one thread", () => { foreach (var t in texts) { m.Predict(t); } });
@@ -180,6 +183,11 @@ public static class PipelineBench
 
             void Probe(string what, Action work)
             {
+                if (only is not null && !what.StartsWith(only, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
                 var process = Process.GetCurrentProcess();
                 var gc0 = GC.CollectionCount(0);
                 var pause0 = GC.GetTotalPauseDuration();

@@ -366,6 +366,11 @@ public sealed class SocialTextNormalizer
             return false;
         }
 
+        if (!_lexicon.MayStartEmoticon(text[i]))
+        {
+            return false;
+        }
+
         var end = SkipNonSpace(text, i);
         for (var len = Math.Min(6, end - i); len >= 2; len--)
         {
@@ -385,25 +390,22 @@ public sealed class SocialTextNormalizer
         return false;
     }
 
+    /// <summary>The longest emoji symbol at <paramref name="i"/> (never a lone high surrogate).</summary>
     private bool TryEmoji(ReadOnlySpan<char> text, int i, out int length, out string[] words)
     {
-        for (var len = Math.Min(_lexicon.MaxEmojiLength, text.Length - i); len >= 1; len--)
+        length = 0;
+        words = [];
+        var max = Math.Min(_lexicon.MaxEmojiLength, text.Length - i);
+        for (var len = 1; len <= max && _lexicon.IsEmojiPrefix(text.Slice(i, len), out var symbolWords); len++)
         {
-            if (len == 1 && char.IsHighSurrogate(text[i]))
-            {
-                break;
-            }
-
-            if (_lexicon.TryGetEmoji(text.Slice(i, len), out words))
+            if (symbolWords is not null && (len > 1 || !char.IsHighSurrogate(text[i])))
             {
                 length = len;
-                return true;
+                words = symbolWords;
             }
         }
 
-        length = 0;
-        words = [];
-        return false;
+        return length > 0;
     }
 
     private static bool IsUrlStart(ReadOnlySpan<char> text, int i) =>
