@@ -39,7 +39,14 @@ public static class LexiconFeatures
     }
 
     /// <inheritdoc cref="Compute(IReadOnlyList{SocialToken}, SentimentLexicon, Span{float})"/>
-    public static void Compute(TokenBuffer buffer, SentimentLexicon lexicon, Span<float> dest)
+    public static void Compute(TokenBuffer buffer, SentimentLexicon lexicon, Span<float> dest) => Compute(buffer, lexicon, dest, [], []);
+
+    /// <summary>
+    /// As <see cref="Compute(TokenBuffer, SentimentLexicon, Span{float})"/>, with each token's lexicon lookup done
+    /// by the caller: <paramref name="found"/>[k] says whether token k's text is in the lexicon, with valence
+    /// <paramref name="valences"/>[k] (both empty: look up here).
+    /// </summary>
+    internal static void Compute(TokenBuffer buffer, SentimentLexicon lexicon, Span<float> dest, ReadOnlySpan<bool> found, ReadOnlySpan<float> valences)
     {
         dest[..Count].Clear();
         if (lexicon.Count == 0)
@@ -73,7 +80,7 @@ public static class LexiconFeatures
 
             negation |= t.Negated;
             elongated |= t.Elongated;
-            if (!TryValence(in t, buffer.Text(in t), lexicon, out var v) || v == 0)
+            if (!TryValence(in t, buffer.Text(in t), lexicon, found.IsEmpty ? null : found[k], found.IsEmpty ? 0 : valences[k], out var v) || v == 0)
             {
                 continue;
             }
@@ -163,7 +170,8 @@ public static class LexiconFeatures
         return f[2];
     }
 
-    private static bool TryValence(in TokenSpan t, ReadOnlySpan<char> text, SentimentLexicon lexicon, out float v)
+    /// <summary>The valence of a token; <paramref name="known"/> is the result of the lexicon lookup of its text when already done (else null).</summary>
+    private static bool TryValence(in TokenSpan t, ReadOnlySpan<char> text, SentimentLexicon lexicon, bool? known, float knownValence, out float v)
     {
         if (t.Kind is TokenKind.Url or TokenKind.User)
         {
@@ -171,10 +179,13 @@ public static class LexiconFeatures
             return false;
         }
 
-        if (lexicon.TryGetValence(text, out v))
+        if (known ?? lexicon.TryGetValence(text, out knownValence))
         {
+            v = knownValence;
             return true;
         }
+
+        v = 0;
 
         // "goood" was squeezed to "good" already; "looove" to "loove": try the single-letter form too.
         if (t.Elongated)

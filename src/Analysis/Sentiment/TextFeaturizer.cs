@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -18,6 +19,7 @@ public sealed class TextFeaturizer
     private readonly int _charOffset;
     private readonly int _lexOffset;
     private readonly int _embOffset;
+    private StrongBox<FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>>>? _words;
 
     public TextFeaturizer(FeaturizerSettings settings, SocialTextNormalizer normalizer, float[]? idf, WordVectors? vectors = null)
     {
@@ -214,7 +216,8 @@ public sealed class TextFeaturizer
                     counts[at] = 1;
                     // The slot's (idf, w0, w1, w2) is read here, at first sight: the loads of the 2 MB table miss
                     // the cache, and this loop keeps more of them in flight than the dot-product loop below.
-                    Vector128.Create<float>(packed.AsSpan(h * 4, 4)).CopyTo(gathered.AsSpan(unique * 4));
+                    // (In bounds: packed holds 4 floats per slot and gathered 4 per raw hash.)
+                    Vector128.LoadUnsafe(ref packed[h * 4]).StoreUnsafe(ref gathered[unique * 4]);
 
                     order[unique++] = at;
                     break;
@@ -277,8 +280,32 @@ public sealed class TextFeaturizer
             logits[2] += c2 * f;
         }
 
+        // One lookup per token gives both its lexicon valence and its word-vector row.
+        var spans = tokens.Tokens;
+        var n = spans.Length;
+        Span<bool> found = n <= 256 ? stackalloc bool[n] : new bool[n];
+        Span<float> valences = n <= 256 ? stackalloc float[n] : new float[n];
+        Span<int> rows = n <= 256 ? stackalloc int[n] : new int[n];
+        var words = Words;
+        for (var k = 0; k < n; k++)
+        {
+            ref readonly var t = ref spans[k];
+            if (t.Kind is not (TokenKind.Url or TokenKind.User or TokenKind.Punctuation) && words.TryGetValue(tokens.Text(in t), out var entry))
+            {
+                found[k] = entry.HasValence;
+                valences[k] = entry.Valence;
+                rows[k] = t.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? entry.Row : -1;
+            }
+            else
+            {
+                found[k] = false;
+                valences[k] = 0;
+                rows[k] = -1;
+            }
+        }
+
         // The raw lexicon features go back to the caller (the second stage reads them too).
-        LexiconFeatures.Compute(tokens, Normalizer.Lexicon, lex);
+        LexiconFeatures.Compute(tokens, Normalizer.Lexicon, lex, found, valences);
         if (Settings.LexiconScale != 0)
         {
             for (var j = 0; j < LexiconFeatures.Count; j++)
@@ -298,31 +325,65 @@ public sealed class TextFeaturizer
             // The block is the mean word vector, so its dot product with the class weights is the mean of each
             // word's own (precomputed) class scores.
             float e0 = 0, e1 = 0, e2 = 0;
-            var n = 0;
-            foreach (ref readonly var tok in tokens.Tokens)
+            var count = 0;
+            for (var k = 0; k < n; k++)
             {
-                var row = VectorRow(in tok, tokens, vectors);
+                var row = rows[k];
                 if (row < 0)
                 {
                     continue;
                 }
 
-                var sign = tok.Negated ? Settings.EmbeddingNegation : 1f;
+                var sign = spans[k].Negated ? Settings.EmbeddingNegation : 1f;
                 e0 += sign * wordScores[row * 3];
                 e1 += sign * wordScores[(row * 3) + 1];
                 e2 += sign * wordScores[(row * 3) + 2];
-                n++;
+                count++;
             }
 
-            if (n > 0)
+            if (count > 0)
             {
-                var f = Settings.EmbeddingScale / n;
+                var f = Settings.EmbeddingScale / count;
                 logits[0] += e0 * f;
                 logits[1] += e1 * f;
                 logits[2] += e2 * f;
             }
         }
     }
+
+    /// <summary>Every word of the lexicon and of the word-vector table: its valence and vector row (built at first use).</summary>
+    private FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> Words
+    {
+        get
+        {
+            if (_words is { } built)
+            {
+                return built.Value;
+            }
+
+            var lexicon = Normalizer.Lexicon;
+            var table = new Dictionary<string, WordEntry>(StringComparer.Ordinal);
+            foreach (var (word, valence) in lexicon.Valences)
+            {
+                table[word] = new WordEntry(-1, valence, true);
+            }
+
+            if (Vectors is { } vectors)
+            {
+                for (var row = 0; row < vectors.Count; row++)
+                {
+                    var word = vectors.Words[row];
+                    table[word] = table.TryGetValue(word, out var e) ? e with { Row = row } : new WordEntry(row, 0, false);
+                }
+            }
+
+            var lookup = table.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            _words = new StrongBox<FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>>>(lookup);
+            return lookup;
+        }
+    }
+
+    private readonly record struct WordEntry(int Row, float Valence, bool HasValence);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int VectorRow(in TokenSpan tok, TokenBuffer tokens, WordVectors vectors) =>
