@@ -121,9 +121,29 @@ public sealed class SentimentModel
     /// <summary>First 16 hex digits of the SHA-256 of the model file: stored with every label it gives.</summary>
     public string Version { get; private set; }
 
-    public bool SupportsLanguage(string? language) =>
-        string.IsNullOrWhiteSpace(language)
-        || Info.Languages.Contains(language.Trim().ToLowerInvariant()[..Math.Min(2, language.Trim().Length)], StringComparer.Ordinal);
+    /// <summary>Whether the model reads <paramref name="language"/> (its first two letters, any case); unknown (null or blank) counts as yes.</summary>
+    public bool SupportsLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return true;
+        }
+
+        // Called for every post: no strings made.
+        var code = language.AsSpan().Trim();
+        code = code[..Math.Min(2, code.Length)];
+        Span<char> lower = stackalloc char[2];
+        var written = code.ToLowerInvariant(lower);
+        foreach (var known in Info.Languages)
+        {
+            if (known.AsSpan().SequenceEqual(lower[..written]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Probabilities (negative, neutral, positive) after the prior offsets, and the label.</summary>
     /// <remarks>Tokenizes into this thread's <see cref="TokenBuffer"/>: no string per token, nothing allocated but the result.</remarks>

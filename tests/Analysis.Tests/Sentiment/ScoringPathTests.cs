@@ -117,6 +117,20 @@ public sealed class ScoringPathTests
         Assert.That(buffer.Text(1).ToString(), Is.EqualTo("happy"));
     }
 
+    [TestCase("en", true)]
+    [TestCase("EN", true)]
+    [TestCase(" en-US ", true)]
+    [TestCase("eng", true)]
+    [TestCase(null, true)]
+    [TestCase("  ", true)]
+    [TestCase("de", false)]
+    [TestCase("e", false)]
+    [TestCase("fr-CA", false)]
+    public void A_language_is_matched_by_its_first_two_letters_in_any_case(string? language, bool supported)
+    {
+        Assert.That(SmallCorpus.Model.SupportsLanguage(language), Is.EqualTo(supported));
+    }
+
     [Test]
     public void Scoring_a_text_allocates_nothing_but_its_result()
     {
