@@ -130,7 +130,11 @@ public static class PipelineBench
         var shared = new Option<string?>("--shared") { Description = "The shared folder (default $MKT_SHARED, then ../shared beside the repository)." };
         var textsOpt = new Option<int>("--texts") { Description = "Texts per measurement.", DefaultValueFactory = _ => 200_000 };
         var batchOpt = new Option<int>("--batch") { Description = "Batch size of the batch scorer.", DefaultValueFactory = _ => 5000 };
-        var cmd = new Command("score-probe", "Scoring CPU per text: one thread, two threads, the batch scorer.") { shared, textsOpt, batchOpt };
+        var modelOpt = new Option<string?>("--model") { Description = "Sentiment model. Default: bench/results/sentiment-semeval.zip (trained there when missing)." };
+        var onlyOpt = new Option<string?>("--only") { Description = "Run only the measurements whose name starts with this (e.g. \"one\")." };
+        var roundsOpt = new Option<int>("--rounds") { Description = "Rounds of measurements.", DefaultValueFactory = _ => 2 };
+        var dumpOpt = new Option<string?>("--dump") { Description = "Instead of timing: write every SemEval train and test text's label and probabilities (exact float bits) to this file, to check that a change to the scorer leaves every prediction identical (diff two dumps)." };
+        var cmd = new Command("score-probe", "Scoring CPU per text: tokenizing alone, one thread, two threads, the batch scorer.") { shared, textsOpt, batchOpt, modelOpt, dumpOpt, onlyOpt, roundsOpt };
         cmd.SetAction((parse, ct) =>
         {
             var root = parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.GetFullPath(Path.Combine(SentimentBench.RepoRoot(), "..", "shared"));
@@ -139,11 +143,30 @@ public static class PipelineBench
             var n = parse.GetValue(textsOpt);
             var b = parse.GetValue(batchOpt);
             var texts = Enumerable.Range(0, n).Select(i => all[i % all.Length]).ToArray();
-            var m = LoadOrTrain(null, root, ct);
+            var m = LoadOrTrain(parse.GetValue(modelOpt), root, ct);
+            if (parse.GetValue(dumpOpt) is { } dump)
+            {
+                var train = Path.Combine(root, "data", "semeval2017-4a", "train.tsv");
+                var every = all.Concat(SentimentData.ReadLabelled(train).Select(e => e.Text)).ToArray();
+                var results = m.PredictBatch(every);
+                using var w = new StreamWriter(dump);
+                for (var i = 0; i < every.Length; i++)
+                {
+                    var r = results[i];
+                    w.WriteLine(FormattableString.Invariant($"{r.Label}\t{BitConverter.SingleToInt32Bits(r.Negative):x8}\t{BitConverter.SingleToInt32Bits(r.Neutral):x8}\t{BitConverter.SingleToInt32Bits(r.Positive):x8}\t{r.ModelVersion}"));
+                }
+
+                Console.WriteLine($"wrote {every.Length} predictions of model {m.Version} to {dump}");
+                return Task.FromResult(0);
+            }
+
             var scorer = new SentimentScorer(m);
             m.PredictBatch(texts[..5000]);
-            for (var round = 0; round < 2; round++)
+            var normalizer = m.Featurizer.Normalizer;
+            var only = parse.GetValue(onlyOpt);
+            for (var round = 0; round < parse.GetValue(roundsOpt); round++)
             {
+                Probe("tokenize only", () => { foreach (var t in texts) { normalizer.Tokenize(t); } });
                 Probe("one thread", () => { foreach (var t in texts) { m.Predict(t); } });
                 Probe("two threads, halves", () =>
                 {
@@ -160,6 +183,11 @@ public static class PipelineBench
 
             void Probe(string what, Action work)
             {
+                if (only is not null && !what.StartsWith(only, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
                 var process = Process.GetCurrentProcess();
                 var gc0 = GC.CollectionCount(0);
                 var pause0 = GC.GetTotalPauseDuration();

@@ -28,8 +28,25 @@ public static class LexiconFeatures
         ["sorta"] = -Booster,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> BoostersBySpan = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Writes <see cref="Count"/> features for <paramref name="tokens"/> into <paramref name="dest"/>.</summary>
     public static void Compute(IReadOnlyList<SocialToken> tokens, SentimentLexicon lexicon, Span<float> dest)
+    {
+        var buffer = TokenBuffer.RentLoaded(tokens);
+        Compute(buffer, lexicon, dest);
+        TokenBuffer.Return(buffer);
+    }
+
+    /// <inheritdoc cref="Compute(IReadOnlyList{SocialToken}, SentimentLexicon, Span{float})"/>
+    public static void Compute(TokenBuffer buffer, SentimentLexicon lexicon, Span<float> dest) => Compute(buffer, lexicon, dest, [], []);
+
+    /// <summary>
+    /// As <see cref="Compute(TokenBuffer, SentimentLexicon, Span{float})"/>, with each token's lexicon lookup done
+    /// by the caller: <paramref name="found"/>[k] says whether token k's text is in the lexicon, with valence
+    /// <paramref name="valences"/>[k] (both empty: look up here).
+    /// </summary>
+    internal static void Compute(TokenBuffer buffer, SentimentLexicon lexicon, Span<float> dest, ReadOnlySpan<bool> found, ReadOnlySpan<float> valences)
     {
         dest[..Count].Clear();
         if (lexicon.Count == 0)
@@ -37,10 +54,11 @@ public static class LexiconFeatures
             return;
         }
 
+        var tokens = buffer.Tokens;
         var butAt = -1;
-        for (var k = tokens.Count - 1; k >= 0; k--)
+        for (var k = tokens.Length - 1; k >= 0; k--)
         {
-            if (tokens[k].Text == "but")
+            if (buffer.Text(in tokens[k]) is "but")
             {
                 butAt = k;
                 break;
@@ -50,19 +68,19 @@ public static class LexiconFeatures
         float pos = 0, neg = 0, maxPos = 0, maxNeg = 0, last = 0, emoPos = 0, emoNeg = 0;
         int nPos = 0, nNeg = 0;
         bool exclaim = false, question = false, negation = false, elongated = false, shouted = false;
-        for (var k = 0; k < tokens.Count; k++)
+        for (var k = 0; k < tokens.Length; k++)
         {
-            var t = tokens[k];
+            ref readonly var t = ref tokens[k];
             if (t.Kind == TokenKind.Punctuation)
             {
-                exclaim |= t.Text.Contains('!');
-                question |= t.Text.Contains('?');
+                exclaim |= buffer.Text(in t).Contains('!');
+                question |= buffer.Text(in t).Contains('?');
                 continue;
             }
 
             negation |= t.Negated;
             elongated |= t.Elongated;
-            if (!TryValence(t, lexicon, out var v) || v == 0)
+            if (!TryValence(in t, buffer.Text(in t), lexicon, found.IsEmpty ? null : found[k], found.IsEmpty ? 0 : valences[k], out var v) || v == 0)
             {
                 continue;
             }
@@ -76,7 +94,7 @@ public static class LexiconFeatures
 
             for (var back = 1; back <= 3 && k - back >= 0; back++)
             {
-                if (Boosters.TryGetValue(tokens[k - back].Text, out var b))
+                if (BoostersBySpan.TryGetValue(buffer.Text(in tokens[k - back]), out var b))
                 {
                     v += sign * b * (1f - (0.05f * (back - 1)));
                 }
@@ -152,7 +170,8 @@ public static class LexiconFeatures
         return f[2];
     }
 
-    private static bool TryValence(in SocialToken t, SentimentLexicon lexicon, out float v)
+    /// <summary>The valence of a token; <paramref name="known"/> is the result of the lexicon lookup of its text when already done (else null).</summary>
+    private static bool TryValence(in TokenSpan t, ReadOnlySpan<char> text, SentimentLexicon lexicon, bool? known, float knownValence, out float v)
     {
         if (t.Kind is TokenKind.Url or TokenKind.User)
         {
@@ -160,23 +179,26 @@ public static class LexiconFeatures
             return false;
         }
 
-        if (lexicon.TryGetValence(t.Text, out v))
+        if (known ?? lexicon.TryGetValence(text, out knownValence))
         {
+            v = knownValence;
             return true;
         }
 
+        v = 0;
+
         // "goood" was squeezed to "good" already; "looove" to "loove": try the single-letter form too.
-        if (t.Elongated && lexicon.TryGetValence(Dedouble(t.Text), out v))
+        if (t.Elongated)
         {
-            return true;
+            Span<char> buf = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+            return lexicon.TryGetValence(Dedouble(text, buf), out v);
         }
 
         return false;
     }
 
-    private static string Dedouble(string s)
+    private static ReadOnlySpan<char> Dedouble(ReadOnlySpan<char> s, Span<char> buf)
     {
-        Span<char> buf = stackalloc char[s.Length];
         var len = 0;
         foreach (var c in s)
         {
@@ -188,6 +210,6 @@ public static class LexiconFeatures
             buf[len++] = c;
         }
 
-        return new string(buf[..len]);
+        return buf[..len];
     }
 }

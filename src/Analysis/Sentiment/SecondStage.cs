@@ -92,7 +92,7 @@ public sealed class SecondStage
 
     /// <summary>Adds weight × log-softmax of the network's output to <paramref name="logits"/>.</summary>
     /// <remarks><paramref name="logits"/> holds the linear model's log-probabilities on entry (read when stacked).</remarks>
-    internal void AddLogProbabilities(List<SocialToken> tokens, WordVectors vectors, ReadOnlySpan<float> lex, float weight, Span<float> logits)
+    internal void AddLogProbabilities(TokenBuffer tokens, WordVectors vectors, ReadOnlySpan<float> lex, float weight, Span<float> logits)
     {
         var hidden = Hidden;
         Span<float> acc = hidden <= 256 ? stackalloc float[hidden] : new float[hidden];
@@ -100,9 +100,9 @@ public sealed class SecondStage
         acc.Clear();
         neg.Clear();
         int n = 0, nNeg = 0;
-        foreach (var tok in tokens)
+        foreach (ref readonly var tok in tokens.Tokens)
         {
-            var row = TextFeaturizer.VectorRow(tok, vectors);
+            var row = TextFeaturizer.VectorRow(in tok, tokens, vectors);
             if (row < 0)
             {
                 continue;
@@ -163,14 +163,21 @@ public sealed class SecondStage
     /// <summary>The unfolded network input of one text (before standardization).</summary>
     internal static void Input(List<SocialToken> tokens, WordVectors vectors, SentimentLexicon lexicon, Span<float> x)
     {
+        var buffer = TokenBuffer.RentLoaded(tokens);
+        Input(buffer, vectors, lexicon, x);
+        TokenBuffer.Return(buffer);
+    }
+
+    private static void Input(TokenBuffer tokens, WordVectors vectors, SentimentLexicon lexicon, Span<float> x)
+    {
         var dim = vectors.Dimension;
         x.Clear();
         var all = x[..dim];
         var neg = x.Slice(dim, dim);
         int n = 0, nNeg = 0;
-        foreach (var tok in tokens)
+        foreach (ref readonly var tok in tokens.Tokens)
         {
-            var row = TextFeaturizer.VectorRow(tok, vectors);
+            var row = TextFeaturizer.VectorRow(in tok, tokens, vectors);
             if (row < 0)
             {
                 continue;

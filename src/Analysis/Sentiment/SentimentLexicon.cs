@@ -17,6 +17,15 @@ public sealed class SentimentLexicon
     // Span lookups, so the tokenizer tries candidate symbols without making a string for each.
     private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _emojiBySpan;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _emoticonBySpan;
+    private readonly FrozenDictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _valenceBySpan;
+
+    // Every prefix of every emoji symbol, mapped to the symbol's words when the prefix is a whole symbol (else null):
+    // the tokenizer extends a candidate one character at a time and stops as soon as no symbol starts that way,
+    // instead of trying every length for every symbol character.
+    private readonly FrozenDictionary<string, string[]?>.AlternateLookup<ReadOnlySpan<char>> _emojiPrefixes;
+
+    // One bit per UTF-16 unit that starts an emoticon.
+    private readonly ulong[] _emoticonStarts = new ulong[1024];
 
     public SentimentLexicon(IReadOnlyDictionary<string, float> valence, IReadOnlyDictionary<string, string> emoji)
     {
@@ -29,6 +38,23 @@ public sealed class SentimentLexicon
         Emoticons = _valence.Keys.Where(IsEmoticon).ToFrozenSet(StringComparer.Ordinal);
         _emojiBySpan = _emoji.GetAlternateLookup<ReadOnlySpan<char>>();
         _emoticonBySpan = Emoticons.GetAlternateLookup<ReadOnlySpan<char>>();
+        _valenceBySpan = _valence.GetAlternateLookup<ReadOnlySpan<char>>();
+        var prefixes = new Dictionary<string, string[]?>(StringComparer.Ordinal);
+        foreach (var (symbol, words) in _emoji)
+        {
+            for (var len = 1; len < symbol.Length; len++)
+            {
+                prefixes.TryAdd(symbol[..len], null);
+            }
+
+            prefixes[symbol] = words;
+        }
+
+        _emojiPrefixes = prefixes.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var e in Emoticons)
+        {
+            _emoticonStarts[e[0] >> 6] |= 1UL << (e[0] & 63);
+        }
         EmojiDescriptions = emoji;
         Valences = valence;
     }
@@ -49,6 +75,9 @@ public sealed class SentimentLexicon
 
     public bool TryGetValence(string token, out float valence) => _valence.TryGetValue(token, out valence);
 
+    /// <inheritdoc cref="TryGetValence(string, out float)"/>
+    public bool TryGetValence(ReadOnlySpan<char> token, out float valence) => _valenceBySpan.TryGetValue(token, out valence);
+
     public bool TryGetEmoji(string symbol, out string[] words) => _emoji.TryGetValue(symbol, out words!);
 
     /// <inheritdoc cref="TryGetEmoji(string, out string[])"/>
@@ -56,6 +85,15 @@ public sealed class SentimentLexicon
 
     /// <summary>Whether <paramref name="symbol"/> is one of <see cref="Emoticons"/> (ordinal).</summary>
     public bool IsEmoticon(ReadOnlySpan<char> symbol) => _emoticonBySpan.Contains(symbol);
+
+    /// <summary>Whether some emoticon starts with <paramref name="c"/>.</summary>
+    public bool MayStartEmoticon(char c) => (_emoticonStarts[c >> 6] & (1UL << (c & 63))) != 0;
+
+    /// <summary>
+    /// Whether some emoji symbol starts with <paramref name="prefix"/>; <paramref name="words"/> are the words of the
+    /// symbol equal to it, or null when it is only the start of longer symbols.
+    /// </summary>
+    public bool IsEmojiPrefix(ReadOnlySpan<char> prefix, out string[]? words) => _emojiPrefixes.TryGetValue(prefix, out words);
 
     /// <summary>
     /// Loads <paramref name="lexiconPath"/> (vader_lexicon.txt) and, when present beside it or given, the emoji table

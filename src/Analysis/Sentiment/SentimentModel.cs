@@ -121,17 +121,53 @@ public sealed class SentimentModel
     /// <summary>First 16 hex digits of the SHA-256 of the model file: stored with every label it gives.</summary>
     public string Version { get; private set; }
 
-    public bool SupportsLanguage(string? language) =>
-        string.IsNullOrWhiteSpace(language)
-        || Info.Languages.Contains(language.Trim().ToLowerInvariant()[..Math.Min(2, language.Trim().Length)], StringComparer.Ordinal);
+    /// <summary>Whether the model reads <paramref name="language"/> (its first two letters, any case); unknown (null or blank) counts as yes.</summary>
+    public bool SupportsLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return true;
+        }
+
+        // Called for every post: no strings made.
+        var code = language.AsSpan().Trim();
+        code = code[..Math.Min(2, code.Length)];
+        Span<char> lower = stackalloc char[2];
+        var written = code.ToLowerInvariant(lower);
+        foreach (var known in Info.Languages)
+        {
+            if (known.AsSpan().SequenceEqual(lower[..written]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Probabilities (negative, neutral, positive) after the prior offsets, and the label.</summary>
-    public SentimentResult Predict(string text) => FromTokens(Featurizer.Normalizer.Tokenize(text));
+    /// <remarks>Tokenizes into this thread's <see cref="TokenBuffer"/>: no string per token, nothing allocated but the result.</remarks>
+    public SentimentResult Predict(string text)
+    {
+        var tokens = TokenBuffer.Rent();
+        Featurizer.Normalizer.Tokenize(text, tokens);
+        var result = FromTokens(tokens, Info.SecondStage?.Weight ?? 0f);
+        TokenBuffer.Return(tokens);
+        return result;
+    }
 
     internal SentimentResult FromTokens(List<SocialToken> tokens) => FromTokens(tokens, Info.SecondStage?.Weight ?? 0f);
 
-    /// <summary>Scores with the second stage at <paramref name="weight"/> (0 = the linear model alone).</summary>
+    /// <summary>Scores tokenized text with the second stage at <paramref name="weight"/> (0 = the linear model alone).</summary>
     internal SentimentResult FromTokens(List<SocialToken> tokens, float weight)
+    {
+        var buffer = TokenBuffer.RentLoaded(tokens);
+        var result = FromTokens(buffer, weight);
+        TokenBuffer.Return(buffer);
+        return result;
+    }
+
+    private SentimentResult FromTokens(TokenBuffer tokens, float weight)
     {
         Span<float> logits = [_biases[0], _biases[1], _biases[2]];
         Span<float> lex = stackalloc float[LexiconFeatures.Count];
@@ -204,9 +240,10 @@ public sealed class SentimentModel
 
             if (SecondStage is { } stage && Info.SecondStage is { Weight: not 0 } s)
             {
-                var tokens = Featurizer.Normalizer.Tokenize(texts[k]);
+                var tokens = TokenBuffer.RentLoaded(Featurizer.Normalizer.Tokenize(texts[k]));
                 LexiconFeatures.Compute(tokens, Featurizer.Normalizer.Lexicon, lex);
                 stage.AddLogProbabilities(tokens, Featurizer.Vectors!, lex, s.Weight, logits);
+                TokenBuffer.Return(tokens);
             }
 
             results.Add(FromLogits(logits));

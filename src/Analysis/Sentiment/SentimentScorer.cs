@@ -51,7 +51,7 @@ public sealed class SentimentScorer : IPostEnricher
                 // a multi-brand post the model read keeps its clause-level brand sentiments.
                 if (post.Brands.Count == 1 || !Model.SupportsLanguage(post.Language))
                 {
-                    post.BrandSentiments = post.Brands.Select(b => new BrandSentiment(b, post.Sentiment!.Label, post.Sentiment.Polarity)).ToArray();
+                    post.BrandSentiments = Each(post.Brands, post.Sentiment!.Label, post.Sentiment.Polarity);
                 }
             }
         }
@@ -67,12 +67,12 @@ public sealed class SentimentScorer : IPostEnricher
             if (!Model.SupportsLanguage(post.Language))
             {
                 post.Sentiment = SentimentResult.Unscored($"language {post.Language}");
-                post.BrandSentiments = post.Brands.Select(b => new BrandSentiment(b, SentimentLabel.Unscored, 0)).ToArray();
+                post.BrandSentiments = Each(post.Brands, SentimentLabel.Unscored, 0);
             }
             else if (string.IsNullOrWhiteSpace(post.Text))
             {
                 post.Sentiment = SentimentResult.Unscored("empty text");
-                post.BrandSentiments = post.Brands.Select(b => new BrandSentiment(b, SentimentLabel.Unscored, 0)).ToArray();
+                post.BrandSentiments = Each(post.Brands, SentimentLabel.Unscored, 0);
             }
             else
             {
@@ -97,6 +97,18 @@ public sealed class SentimentScorer : IPostEnricher
         SetBrands(post, result);
     }
 
+    /// <summary>One sentiment per brand, all the same (per post, so no LINQ).</summary>
+    private static BrandSentiment[] Each(IReadOnlyList<string> brands, SentimentLabel label, float polarity)
+    {
+        var result = new BrandSentiment[brands.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new BrandSentiment(brands[i], label, polarity);
+        }
+
+        return result;
+    }
+
     private void SetBrands(SocialPost post, SentimentResult overall)
     {
         if (post.Brands.Count == 0)
@@ -105,7 +117,7 @@ public sealed class SentimentScorer : IPostEnricher
         }
         else if (Brands is null || post.Brands.Count == 1)
         {
-            post.BrandSentiments = post.Brands.Select(b => new BrandSentiment(b, overall.Label, overall.Polarity)).ToArray();
+            post.BrandSentiments = Each(post.Brands, overall.Label, overall.Polarity);
         }
         else
         {

@@ -29,6 +29,10 @@ public sealed class SocialTextNormalizer
         "movie", "game", "show", "night", "morning", "still", "again", "really", "one", "out", "up", "off", "new",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationBySpan = NegationWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> JoinBySpan = JoinWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly SentimentLexicon _lexicon;
 
     public SocialTextNormalizer(SentimentLexicon lexicon)
@@ -41,9 +45,19 @@ public sealed class SocialTextNormalizer
     /// <summary>The normalized text, tokens joined by spaces, with negated words marked <c>_NEG</c>.</summary>
     public string Normalize(string text) => string.Join(' ', Tokenize(text).Select(t => t.Feature));
 
+    /// <summary>The tokens of <paramref name="text"/>, one string each (training, tests); scoring uses <see cref="Tokenize(ReadOnlySpan{char}, TokenBuffer)"/>.</summary>
     public List<SocialToken> Tokenize(string text)
     {
-        var tokens = new List<SocialToken>(Math.Max(8, text.Length / 4));
+        var buffer = TokenBuffer.Rent();
+        Tokenize(text, buffer);
+        var tokens = buffer.ToList();
+        TokenBuffer.Return(buffer);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/>: no string per token.</summary>
+    public void Tokenize(ReadOnlySpan<char> text, TokenBuffer tokens)
+    {
         var negated = false;
         var i = 0;
         var n = text.Length;
@@ -59,7 +73,7 @@ public sealed class SocialTextNormalizer
             if (IsUrlStart(text, i))
             {
                 i = SkipNonSpace(text, i);
-                tokens.Add(new SocialToken("URL", TokenKind.Url, false, false, false));
+                tokens.Add("URL", TokenKind.Url);
                 continue;
             }
 
@@ -71,7 +85,7 @@ public sealed class SocialTextNormalizer
                     i++;
                 }
 
-                tokens.Add(new SocialToken("@USER", TokenKind.User, false, false, false));
+                tokens.Add("@USER", TokenKind.User);
                 continue;
             }
 
@@ -86,11 +100,7 @@ public sealed class SocialTextNormalizer
                 // Words of a hashtag take an outer negation ("not #happy"), but a negation inside the hashtag
                 // (#NotHappy) stays inside it.
                 var outer = negated;
-                foreach (var w in SplitHashtag(text.AsSpan(start, i - start)))
-                {
-                    AddWord(tokens, w, TokenKind.Hashtag, ref negated);
-                }
-
+                AddHashtag(tokens, text.Slice(start, i - start), ref negated);
                 negated = outer;
 
                 continue;
@@ -98,7 +108,7 @@ public sealed class SocialTextNormalizer
 
             if (TryEmoticon(text, i, out var emoLength))
             {
-                tokens.Add(new SocialToken(text.Substring(i, emoLength), TokenKind.Emoticon, false, false, false));
+                tokens.Add(text.Slice(i, emoLength), TokenKind.Emoticon);
                 i += emoLength;
                 continue;
             }
@@ -111,7 +121,7 @@ public sealed class SocialTextNormalizer
                     i++;
                 }
 
-                AddWord(tokens, text.AsSpan(start, i - start), TokenKind.Word, ref negated);
+                AddWord(tokens, text.Slice(start, i - start), TokenKind.Word, ref negated);
                 continue;
             }
 
@@ -123,9 +133,9 @@ public sealed class SocialTextNormalizer
                     i++;
                 }
 
-                var run = text.AsSpan(start, i - start);
+                var run = text.Slice(start, i - start);
                 var mark = run.Contains('?') ? (run.Contains('!') ? "?!" : (run.Length > 1 ? "??" : "?")) : (run.Length > 1 ? "!!" : "!");
-                tokens.Add(new SocialToken(mark, TokenKind.Punctuation, false, false, false));
+                tokens.Add(mark, TokenKind.Punctuation);
                 negated = false;
                 continue;
             }
@@ -141,7 +151,7 @@ public sealed class SocialTextNormalizer
             {
                 foreach (var w in words)
                 {
-                    tokens.Add(new SocialToken(w, TokenKind.Emoji, false, false, false));
+                    tokens.Add(w, TokenKind.Emoji);
                 }
 
                 i += emojiLength;
@@ -149,44 +159,48 @@ public sealed class SocialTextNormalizer
             }
 
             // Other symbols (quotes, brackets, dashes, variation selectors, zero-width joiners) carry no sentiment.
-            i += char.IsSurrogatePair(text, i) ? 2 : 1;
+            i += i + 1 < n && char.IsSurrogatePair(c, text[i + 1]) ? 2 : 1;
         }
-
-        return tokens;
     }
 
-    private void AddWord(List<SocialToken> tokens, ReadOnlySpan<char> raw, TokenKind kind, ref bool negated)
+    private void AddWord(TokenBuffer tokens, ReadOnlySpan<char> raw, TokenKind kind, ref bool negated)
     {
         var shouted = raw.Length >= 2 && IsAllUpper(raw);
-        var word = Squeeze(raw, out var elongated);
-        if (word.Length == 0)
+        var buf = tokens.Reserve(raw.Length);
+        var length = Squeeze(raw, buf, out var elongated);
+        if (length == 0)
         {
             return;
         }
 
-        if (word == "but")
+        var word = buf[..length];
+        if (word is "but")
         {
             negated = false;
-            tokens.Add(new SocialToken(word, kind, false, elongated, shouted));
+            tokens.Commit(length, kind, false, elongated, shouted);
             return;
         }
 
         var isNegation = IsNegation(word);
-        tokens.Add(new SocialToken(word, kind, negated && !isNegation, elongated, shouted));
+        tokens.Commit(length, kind, negated && !isNegation, elongated, shouted);
         if (isNegation)
         {
             negated = true;
         }
     }
 
-    public static bool IsNegation(string word) =>
-        NegationWords.Contains(word) || (word.EndsWith("n't", StringComparison.Ordinal) && word.Length > 3);
+    public static bool IsNegation(string word) => IsNegation(word.AsSpan());
 
-    /// <summary>Lower-cases, maps curly apostrophes to straight ones, and cuts runs of 3+ equal letters to 2.</summary>
-    private static string Squeeze(ReadOnlySpan<char> raw, out bool elongated)
+    public static bool IsNegation(ReadOnlySpan<char> word) =>
+        NegationBySpan.Contains(word) || (word.EndsWith("n't", StringComparison.Ordinal) && word.Length > 3);
+
+    /// <summary>
+    /// Lower-cases, maps curly apostrophes to straight ones, and cuts runs of 3+ equal letters to 2, into
+    /// <paramref name="dest"/> (at least as long as <paramref name="raw"/>); returns the length written.
+    /// </summary>
+    private static int Squeeze(ReadOnlySpan<char> raw, Span<char> dest, out bool elongated)
     {
         elongated = false;
-        Span<char> buf = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
         var len = 0;
         var run = 0;
         var prev = '\0';
@@ -201,10 +215,10 @@ public sealed class SocialTextNormalizer
                 continue;
             }
 
-            buf[len++] = c;
+            dest[len++] = c;
         }
 
-        return new string(buf[..len]);
+        return len;
     }
 
     /// <summary>
@@ -213,7 +227,69 @@ public sealed class SocialTextNormalizer
     /// </summary>
     public IEnumerable<string> SplitHashtag(ReadOnlySpan<char> tag)
     {
-        var parts = new List<string>(4);
+        var bounds = new int[2 * tag.Length];
+        var lower = new char[tag.Length];
+        var count = HashtagPieces(tag, bounds, lower, out var segmented);
+        ReadOnlySpan<char> source = segmented ? lower : tag;
+        var pieces = new List<string>(count);
+        for (var k = 0; k < count; k++)
+        {
+            pieces.Add(source.Slice(bounds[2 * k], bounds[(2 * k) + 1]).ToString());
+        }
+
+        return pieces;
+    }
+
+    /// <summary>The words of the hashtag <paramref name="tag"/> (without '#'), each added as a hashtag word.</summary>
+    private void AddHashtag(TokenBuffer tokens, ReadOnlySpan<char> tag, ref bool negated)
+    {
+        Span<int> bounds = tag.Length <= 128 ? stackalloc int[2 * tag.Length] : new int[2 * tag.Length];
+        Span<char> lower = tag.Length <= 256 ? stackalloc char[tag.Length] : new char[tag.Length];
+        var count = HashtagPieces(tag, bounds, lower, out var segmented);
+        ReadOnlySpan<char> source = segmented ? lower : tag;
+        for (var k = 0; k < count; k++)
+        {
+            AddWord(tokens, source.Slice(bounds[2 * k], bounds[(2 * k) + 1]), TokenKind.Hashtag, ref negated);
+        }
+    }
+
+    /// <summary>
+    /// The pieces of <paramref name="tag"/> as (start, length) pairs in <paramref name="bounds"/> (room for one piece
+    /// per character); returns their count. When <paramref name="segmented"/>, a one-piece tag was cut into known words
+    /// and the pieces are slices of its lower-cased form in <paramref name="lower"/> (as long as the tag); otherwise
+    /// slices of <paramref name="tag"/>.
+    /// </summary>
+    private int HashtagPieces(ReadOnlySpan<char> tag, Span<int> bounds, Span<char> lower, out bool segmented)
+    {
+        segmented = false;
+        var count = CutHashtag(tag, bounds);
+        if (count == 1 && bounds[1] >= 6)
+        {
+            var word = lower[..bounds[1]];
+            tag.Slice(bounds[0], bounds[1]).ToLowerInvariant(word);
+            Span<int> lengths = stackalloc int[3];
+            if (!_lexicon.TryGetValence(word, out _) && Segment(word, lengths) is var parts and > 0)
+            {
+                var at = 0;
+                for (var k = 0; k < parts; k++)
+                {
+                    bounds[2 * k] = at;
+                    bounds[(2 * k) + 1] = lengths[k];
+                    at += lengths[k];
+                }
+
+                segmented = true;
+                return parts;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Cuts a hashtag at case changes, underscores and letter/digit changes; writes (start, length) pairs, returns the count.</summary>
+    private static int CutHashtag(ReadOnlySpan<char> tag, Span<int> bounds)
+    {
+        var count = 0;
         var start = 0;
         for (var k = 1; k <= tag.Length; k++)
         {
@@ -224,31 +300,27 @@ public sealed class SocialTextNormalizer
                 || (char.IsDigit(tag[k]) != char.IsDigit(tag[k - 1]) && tag[k - 1] != '_');
             if (boundary)
             {
-                var piece = tag[start..k].Trim('_');
-                if (piece.Length > 0)
+                var piece = tag[start..k];
+                var lead = piece.Length - piece.TrimStart('_').Length;
+                var trimmed = piece.Trim('_');
+                if (trimmed.Length > 0)
                 {
-                    parts.Add(piece.ToString());
+                    bounds[2 * count] = start + lead;
+                    bounds[(2 * count) + 1] = trimmed.Length;
+                    count++;
                 }
 
                 start = k + (k < tag.Length && tag[k] == '_' ? 1 : 0);
             }
         }
 
-        if (parts.Count == 1)
-        {
-            var lower = parts[0].ToLowerInvariant();
-            if (lower.Length >= 6 && !_lexicon.TryGetValence(lower, out _) && Segment(lower) is { } seg)
-            {
-                return seg;
-            }
-        }
-
-        return parts;
+        return count;
     }
 
-    private List<string>? Segment(string word)
+    /// <summary>Two or three known pieces, at least one of them a lexicon word: their lengths into <paramref name="lengths"/>, returns the count (0 = none).</summary>
+    private int Segment(ReadOnlySpan<char> word, Span<int> lengths)
     {
-        // Two or three known pieces, at least one of them a lexicon word: enough for the sentiment hashtags.
+        // Enough for the sentiment hashtags.
         for (var a = 2; a <= word.Length - 2; a++)
         {
             var left = word[..a];
@@ -260,7 +332,9 @@ public sealed class SocialTextNormalizer
             var right = word[a..];
             if (Known(right) && (HasValence(left) || HasValence(right)))
             {
-                return [left, right];
+                lengths[0] = a;
+                lengths[1] = right.Length;
+                return 2;
             }
 
             for (var b = 2; b <= right.Length - 2; b++)
@@ -269,19 +343,22 @@ public sealed class SocialTextNormalizer
                 var last = right[b..];
                 if (Known(mid) && Known(last) && (HasValence(left) || HasValence(mid) || HasValence(last)))
                 {
-                    return [left, mid, last];
+                    lengths[0] = a;
+                    lengths[1] = b;
+                    lengths[2] = last.Length;
+                    return 3;
                 }
             }
         }
 
-        return null;
+        return 0;
     }
 
-    private bool Known(string w) => JoinWords.Contains(w) || (w.Length >= 3 && _lexicon.TryGetValence(w, out _));
+    private bool Known(ReadOnlySpan<char> w) => JoinBySpan.Contains(w) || (w.Length >= 3 && _lexicon.TryGetValence(w, out _));
 
-    private bool HasValence(string w) => _lexicon.TryGetValence(w, out _) || NegationWords.Contains(w);
+    private bool HasValence(ReadOnlySpan<char> w) => _lexicon.TryGetValence(w, out _) || NegationBySpan.Contains(w);
 
-    private bool TryEmoticon(string text, int i, out int length)
+    private bool TryEmoticon(ReadOnlySpan<char> text, int i, out int length)
     {
         length = 0;
         if (_lexicon.Emoticons.Count == 0 || char.IsLetterOrDigit(text[i]) && text[i] is not ('x' or 'X' or '8'))
@@ -289,10 +366,15 @@ public sealed class SocialTextNormalizer
             return false;
         }
 
+        if (!_lexicon.MayStartEmoticon(text[i]))
+        {
+            return false;
+        }
+
         var end = SkipNonSpace(text, i);
         for (var len = Math.Min(6, end - i); len >= 2; len--)
         {
-            if (_lexicon.IsEmoticon(text.AsSpan(i, len)))
+            if (_lexicon.IsEmoticon(text.Slice(i, len)))
             {
                 // "x" / "8" start only when the emoticon is the whole chunk ("xD"), never inside a word ("x-ray").
                 if (char.IsLetterOrDigit(text[i]) && len != end - i)
@@ -308,35 +390,32 @@ public sealed class SocialTextNormalizer
         return false;
     }
 
-    private bool TryEmoji(string text, int i, out int length, out string[] words)
+    /// <summary>The longest emoji symbol at <paramref name="i"/> (never a lone high surrogate).</summary>
+    private bool TryEmoji(ReadOnlySpan<char> text, int i, out int length, out string[] words)
     {
-        for (var len = Math.Min(_lexicon.MaxEmojiLength, text.Length - i); len >= 1; len--)
+        length = 0;
+        words = [];
+        var max = Math.Min(_lexicon.MaxEmojiLength, text.Length - i);
+        for (var len = 1; len <= max && _lexicon.IsEmojiPrefix(text.Slice(i, len), out var symbolWords); len++)
         {
-            if (len == 1 && char.IsHighSurrogate(text[i]))
-            {
-                break;
-            }
-
-            if (_lexicon.TryGetEmoji(text.AsSpan(i, len), out words))
+            if (symbolWords is not null && (len > 1 || !char.IsHighSurrogate(text[i])))
             {
                 length = len;
-                return true;
+                words = symbolWords;
             }
         }
 
-        length = 0;
-        words = [];
-        return false;
+        return length > 0;
     }
 
-    private static bool IsUrlStart(string text, int i) =>
+    private static bool IsUrlStart(ReadOnlySpan<char> text, int i) =>
         (text[i] is 'h' or 'H' && (Matches(text, i, "http://") || Matches(text, i, "https://")))
         || (text[i] is 'w' or 'W' && Matches(text, i, "www."));
 
-    private static bool Matches(string text, int i, string prefix) =>
-        string.Compare(text, i, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0;
+    private static bool Matches(ReadOnlySpan<char> text, int i, string prefix) =>
+        text[i..].StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 
-    private static int SkipNonSpace(string text, int i)
+    private static int SkipNonSpace(ReadOnlySpan<char> text, int i)
     {
         while (i < text.Length && !char.IsWhiteSpace(text[i]))
         {

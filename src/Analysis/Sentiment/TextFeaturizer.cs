@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Marketing.Analysis.Sentiment;
 
@@ -17,6 +19,7 @@ public sealed class TextFeaturizer
     private readonly int _charOffset;
     private readonly int _lexOffset;
     private readonly int _embOffset;
+    private StrongBox<FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>>>? _words;
 
     public TextFeaturizer(FeaturizerSettings settings, SocialTextNormalizer normalizer, float[]? idf, WordVectors? vectors = null)
     {
@@ -51,9 +54,24 @@ public sealed class TextFeaturizer
 
     internal float[] Idf => _idf;
 
-    public SparseFeatures Featurize(string text) => Featurize(Normalizer.Tokenize(text));
+    public SparseFeatures Featurize(string text)
+    {
+        var tokens = TokenBuffer.Rent();
+        Normalizer.Tokenize(text, tokens);
+        var features = Featurize(tokens);
+        TokenBuffer.Return(tokens);
+        return features;
+    }
 
     public SparseFeatures Featurize(List<SocialToken> tokens)
+    {
+        var buffer = TokenBuffer.RentLoaded(tokens);
+        var features = Featurize(buffer);
+        TokenBuffer.Return(buffer);
+        return features;
+    }
+
+    public SparseFeatures Featurize(TokenBuffer tokens)
     {
         var raw = new List<int>(64 + (tokens.Count * 16));
         CollectHashes(tokens, raw);
@@ -112,9 +130,9 @@ public sealed class TextFeaturizer
             var dim = vectors.Dimension;
             var sum = new float[dim];
             var n = 0;
-            foreach (var tok in tokens)
+            foreach (ref readonly var tok in tokens.Tokens)
             {
-                var row = VectorRow(tok, vectors);
+                var row = VectorRow(in tok, tokens, vectors);
                 if (row < 0)
                 {
                     continue;
@@ -147,6 +165,13 @@ public sealed class TextFeaturizer
     /// <summary>Raw hashed slots (with repeats) of the word and character n-grams; used for document frequencies too.</summary>
     internal void CollectHashes(List<SocialToken> tokens, List<int> dest)
     {
+        var buffer = TokenBuffer.RentLoaded(tokens);
+        CollectHashes(buffer, dest);
+        TokenBuffer.Return(buffer);
+    }
+
+    private void CollectHashes(TokenBuffer tokens, List<int> dest)
+    {
         var buf = new HashBuffer(new int[64 + (tokens.Count * 24)]);
         CollectHashes(tokens, ref buf);
         foreach (var h in buf.Written)
@@ -157,11 +182,11 @@ public sealed class TextFeaturizer
 
     /// <summary>
     /// One pass from tokens to the three class scores, for scoring: the same sublinear TF-IDF and per-block L2
-    /// normalization as <see cref="Featurize(List{SocialToken})"/>, but folded into the dot product
+    /// normalization as <see cref="Featurize(TokenBuffer)"/>, but folded into the dot product
     /// (w·(x/‖x‖) = (w·x)/‖x‖), reading one packed (idf, w0, w1, w2) entry per distinct slot and allocating nothing.
     /// <paramref name="packed"/> holds 4 floats per hashed slot; <paramref name="lexWeights"/> 3 per lexicon feature.
     /// </summary>
-    internal void Score(List<SocialToken> tokens, float[] packed, float[] lexWeights, float[] wordScores, Span<float> logits, Span<float> lex)
+    internal void Score(TokenBuffer tokens, float[] packed, float[] lexWeights, float[] wordScores, Span<float> logits, Span<float> lex)
     {
         var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
         CollectHashes(tokens, ref buf);
@@ -176,6 +201,7 @@ public sealed class TextFeaturizer
         }
 
         var (keys, counts, order) = Table(cap);
+        var gathered = Gathered(raw.Length * 4);
         var mask = cap - 1;
         var unique = 0;
         foreach (var h in raw)
@@ -188,6 +214,11 @@ public sealed class TextFeaturizer
                 {
                     keys[at] = h + 1;
                     counts[at] = 1;
+                    // The slot's (idf, w0, w1, w2) is read here, at first sight: the loads of the 2 MB table miss
+                    // the cache, and this loop keeps more of them in flight than the dot-product loop below.
+                    // (In bounds: packed holds 4 floats per slot and gathered 4 per raw hash.)
+                    Vector128.LoadUnsafe(ref packed[h * 4]).StoreUnsafe(ref gathered[unique * 4]);
+
                     order[unique++] = at;
                     break;
                 }
@@ -210,8 +241,8 @@ public sealed class TextFeaturizer
             var index = keys[cell] - 1;
             var tf = counts[cell];
             keys[cell] = 0;
-            var at = index * 4;
-            var v = (tf == 1 ? 1f : 1f + MathF.Log(tf)) * packed[at];
+            var at = u * 4;
+            var v = (tf == 1 ? 1f : 1f + MathF.Log(tf)) * gathered[at];
             if (v == 0)
             {
                 continue;
@@ -220,16 +251,16 @@ public sealed class TextFeaturizer
             if (index < _charOffset)
             {
                 wordSum += v * v;
-                w0 += v * packed[at + 1];
-                w1 += v * packed[at + 2];
-                w2 += v * packed[at + 3];
+                w0 += v * gathered[at + 1];
+                w1 += v * gathered[at + 2];
+                w2 += v * gathered[at + 3];
             }
             else
             {
                 charSum += v * v;
-                c0 += v * packed[at + 1];
-                c1 += v * packed[at + 2];
-                c2 += v * packed[at + 3];
+                c0 += v * gathered[at + 1];
+                c1 += v * gathered[at + 2];
+                c2 += v * gathered[at + 3];
             }
         }
 
@@ -249,8 +280,32 @@ public sealed class TextFeaturizer
             logits[2] += c2 * f;
         }
 
+        // One lookup per token gives both its lexicon valence and its word-vector row.
+        var spans = tokens.Tokens;
+        var n = spans.Length;
+        Span<bool> found = n <= 256 ? stackalloc bool[n] : new bool[n];
+        Span<float> valences = n <= 256 ? stackalloc float[n] : new float[n];
+        Span<int> rows = n <= 256 ? stackalloc int[n] : new int[n];
+        var words = Words;
+        for (var k = 0; k < n; k++)
+        {
+            ref readonly var t = ref spans[k];
+            if (t.Kind is not (TokenKind.Url or TokenKind.User or TokenKind.Punctuation) && words.TryGetValue(tokens.Text(in t), out var entry))
+            {
+                found[k] = entry.HasValence;
+                valences[k] = entry.Valence;
+                rows[k] = t.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? entry.Row : -1;
+            }
+            else
+            {
+                found[k] = false;
+                valences[k] = 0;
+                rows[k] = -1;
+            }
+        }
+
         // The raw lexicon features go back to the caller (the second stage reads them too).
-        LexiconFeatures.Compute(tokens, Normalizer.Lexicon, lex);
+        LexiconFeatures.Compute(tokens, Normalizer.Lexicon, lex, found, valences);
         if (Settings.LexiconScale != 0)
         {
             for (var j = 0; j < LexiconFeatures.Count; j++)
@@ -270,25 +325,25 @@ public sealed class TextFeaturizer
             // The block is the mean word vector, so its dot product with the class weights is the mean of each
             // word's own (precomputed) class scores.
             float e0 = 0, e1 = 0, e2 = 0;
-            var n = 0;
-            foreach (var tok in tokens)
+            var count = 0;
+            for (var k = 0; k < n; k++)
             {
-                var row = VectorRow(tok, vectors);
+                var row = rows[k];
                 if (row < 0)
                 {
                     continue;
                 }
 
-                var sign = tok.Negated ? Settings.EmbeddingNegation : 1f;
+                var sign = spans[k].Negated ? Settings.EmbeddingNegation : 1f;
                 e0 += sign * wordScores[row * 3];
                 e1 += sign * wordScores[(row * 3) + 1];
                 e2 += sign * wordScores[(row * 3) + 2];
-                n++;
+                count++;
             }
 
-            if (n > 0)
+            if (count > 0)
             {
-                var f = Settings.EmbeddingScale / n;
+                var f = Settings.EmbeddingScale / count;
                 logits[0] += e0 * f;
                 logits[1] += e1 * f;
                 logits[2] += e2 * f;
@@ -296,9 +351,46 @@ public sealed class TextFeaturizer
         }
     }
 
+    /// <summary>Every word of the lexicon and of the word-vector table: its valence and vector row (built at first use).</summary>
+    private FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> Words
+    {
+        get
+        {
+            if (_words is { } built)
+            {
+                return built.Value;
+            }
+
+            var lexicon = Normalizer.Lexicon;
+            var table = new Dictionary<string, WordEntry>(StringComparer.Ordinal);
+            foreach (var (word, valence) in lexicon.Valences)
+            {
+                table[word] = new WordEntry(-1, valence, true);
+            }
+
+            if (Vectors is { } vectors)
+            {
+                for (var row = 0; row < vectors.Count; row++)
+                {
+                    var word = vectors.Words[row];
+                    table[word] = table.TryGetValue(word, out var e) ? e with { Row = row } : new WordEntry(row, 0, false);
+                }
+            }
+
+            var lookup = table.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            _words = new StrongBox<FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>>>(lookup);
+            return lookup;
+        }
+    }
+
+    private readonly record struct WordEntry(int Row, float Valence, bool HasValence);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int VectorRow(in SocialToken tok, WordVectors vectors) =>
-        tok.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(tok.Text) : -1;
+    internal static int VectorRow(in TokenSpan tok, TokenBuffer tokens, WordVectors vectors) =>
+        tok.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(tokens.Text(in tok)) : -1;
+
+    [ThreadStatic]
+    private static float[]? _gathered;
 
     [ThreadStatic]
     private static int[]? _scratch;
@@ -323,6 +415,16 @@ public sealed class TextFeaturizer
         }
 
         return (_keys, _counts!, _order!);
+    }
+
+    private static float[] Gathered(int size)
+    {
+        if (_gathered is null || _gathered.Length < size)
+        {
+            _gathered = new float[Math.Max(size, 4096)];
+        }
+
+        return _gathered;
     }
 
     private static int[] Scratch(int size)
@@ -355,15 +457,16 @@ public sealed class TextFeaturizer
         }
     }
 
-    private void CollectHashes(List<SocialToken> tokens, ref HashBuffer dest)
+    private void CollectHashes(TokenBuffer buffer, ref HashBuffer dest)
     {
-        var n = tokens.Count;
+        var tokens = buffer.Tokens;
+        var n = tokens.Length;
         Span<uint> tokenHash = n <= 512 ? stackalloc uint[n] : new uint[n];
         for (var t = 0; t < n; t++)
         {
             // Same hash as Hash(token.Feature), without building the "_NEG" string.
-            var tok = tokens[t];
-            var h = Hash(FnvOffset, tok.Text);
+            ref readonly var tok = ref tokens[t];
+            var h = Hash(FnvOffset, buffer.Text(in tok));
             tokenHash[t] = tok.Negated && tok.Kind is TokenKind.Word or TokenKind.Hashtag ? Hash(h, "_NEG") : h;
         }
 
@@ -380,13 +483,13 @@ public sealed class TextFeaturizer
 
         for (var t = 0; t < n; t++)
         {
-            var tok = tokens[t];
+            ref readonly var tok = ref tokens[t];
             if (tok.Kind is TokenKind.Url or TokenKind.User)
             {
                 continue;
             }
 
-            var s = tok.Text;
+            var s = buffer.Text(in tok);
             var len = s.Length + 2;
             for (var start = 0; start < len; start++)
             {
@@ -496,7 +599,7 @@ public sealed class TextFeaturizer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Hash(uint h, string s)
+    private static uint Hash(uint h, ReadOnlySpan<char> s)
     {
         foreach (var c in s)
         {

@@ -15,6 +15,7 @@ public sealed class WordVectors
     private const int HalfMagic = 0x32565753; // "SWV2": values stored as IEEE half floats
 
     private readonly FrozenDictionary<string, int> _index;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _indexBySpan;
     private readonly float[] _data;
 
     public WordVectors(IReadOnlyList<string> words, float[] data, int dimension)
@@ -34,6 +35,7 @@ public sealed class WordVectors
         }
 
         _index = index.ToFrozenDictionary(StringComparer.Ordinal);
+        _indexBySpan = _index.GetAlternateLookup<ReadOnlySpan<char>>();
         _data = data;
         Dimension = dimension;
         Words = [.. words];
@@ -72,6 +74,9 @@ public sealed class WordVectors
 
     /// <summary>Row of <paramref name="word"/>, or -1.</summary>
     public int IndexOf(string word) => _index.TryGetValue(word, out var i) ? i : -1;
+
+    /// <inheritdoc cref="IndexOf(string)"/>
+    public int IndexOf(ReadOnlySpan<char> word) => _indexBySpan.TryGetValue(word, out var i) ? i : -1;
 
     public ReadOnlySpan<float> Vector(int index) => _data.AsSpan(index * Dimension, Dimension);
 
