@@ -10,7 +10,8 @@ namespace Marketing.Bench;
 /// never read, so choosing by these figures does not tune on test.
 /// Variants: <c>name:key=value,key=value;name2:...</c> with keys l2, l1, iters, trainer, ngrams, charmin, charmax,
 /// wordmindf, charmindf, lex, word, char, sup, supsmooth, bits, tune, balance, seed, tol (SDCA tolerance), and vec=1
-/// (use the <c>--vectors</c> table), emb (block scale), embneg (negated words' vector factor).
+/// (use the <c>--vectors</c> table), emb (block scale; 0 = no word-vector block), embneg (negated words' vector factor),
+/// val (word-valence block scale), valridge, valother, focus (see <see cref="FeaturizerSettings"/>).
 /// </summary>
 public static class SentimentTuneBench
 {
@@ -94,6 +95,10 @@ public static class SentimentTuneBench
                 case "vec": o = o with { WordVectors = v == "1" ? vectors ?? throw new ArgumentException("vec=1 needs --vectors") : null }; break;
                 case "emb": f = f with { EmbeddingScale = F() }; break;
                 case "embneg": f = f with { EmbeddingNegation = F() }; break;
+                case "val": f = f with { ValenceScale = F() }; break;
+                case "valridge": f = f with { ValenceRidge = F() }; break;
+                case "valother": f = f with { ValenceOtherWeight = F() }; break;
+                case "focus": f = f with { EmbeddingFocus = F() }; break;
                 case "seed": o = o with { Seed = I() }; break;
                 case "mlp": st = S() with { Hidden = I() }; break;
                 case "mlpw": st = S() with { Weight = F() }; break;

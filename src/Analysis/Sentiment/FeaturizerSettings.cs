@@ -55,7 +55,32 @@ public sealed record FeaturizerSettings
     /// <summary>Multiplies the vector of a word inside a negation scope (-1 flips "not good" toward "bad").</summary>
     public float EmbeddingNegation { get; init; } = 1f;
 
+    /// <summary>
+    /// Multiplies the word-valence block (<see cref="ValenceFeatures"/> over <see cref="WordValence"/> predictions from
+    /// the word vectors); 0 (the default) = no block. Needs word vectors.
+    /// </summary>
+    public float ValenceScale { get; init; }
+
+    /// <summary>L2 penalty of the word-vector → lexicon-valence regression.</summary>
+    public float ValenceRidge { get; init; } = 1f;
+
+    /// <summary>Weight of the non-lexicon words (target valence 0) in that regression.</summary>
+    public float ValenceOtherWeight { get; init; } = 0.25f;
+
+    /// <summary>
+    /// 0 (the default): the word-vector block is the plain mean of the words' vectors. f in (0, 1]: each word's vector
+    /// is weighted by (1 − f) + f·min(1, |predicted valence| / 0.25) before dividing by the word count, so words without
+    /// sentiment (topics, names) weigh less. Needs the valence regression (<see cref="ValenceRidge"/>).
+    /// </summary>
+    public float EmbeddingFocus { get; init; }
+
     public int HashedSlots => (1 << WordBits) + (1 << CharBits);
 
-    public int Dimension => HashedSlots + LexiconFeatures.Count + EmbeddingDim;
+    /// <summary>Size of the word-valence block (after the word-vector block).</summary>
+    public int ValenceDim => EmbeddingDim > 0 && ValenceScale != 0 ? ValenceFeatures.Count : 0;
+
+    /// <summary>Whether the model carries predicted word valences (for the valence block or the focus weights).</summary>
+    public bool UsesValence => EmbeddingDim > 0 && (ValenceScale != 0 || EmbeddingFocus != 0);
+
+    public int Dimension => HashedSlots + LexiconFeatures.Count + EmbeddingDim + ValenceDim;
 }

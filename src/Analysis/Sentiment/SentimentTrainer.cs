@@ -77,8 +77,16 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             CreatedAt = DateTimeOffset.UtcNow,
         };
 
+        // Predicted word valences (lexicon regressed onto the word vectors): unsupervised with respect to the labels.
+        WordValence? valence = null;
+        if (info.Featurizer.UsesValence)
+        {
+            valence = WordValence.Fit(options.WordVectors!, lexicon, info.Featurizer.ValenceRidge, info.Featurizer.ValenceOtherWeight);
+            _log.LogInformation("Fitted word valences for {Words} words", valence.Values.Length);
+        }
+
         _log.LogInformation("Training on {Train} texts ({Trainer}); {Tune} tune the class offsets, {Test} measure", train.Length, options.Trainer, tune.Length, test.Length);
-        var model = Fit(train, data, tokens, normalizer, options, info, ct);
+        var model = Fit(train, data, tokens, normalizer, options, info, valence, ct);
 
         var offsets = new float[3];
         if (options.TuneOffsets && tune.Length >= 3)
@@ -105,7 +113,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         {
             _log.LogInformation("Refitting on all {Count} texts", data.Count);
             info = info with { TrainedOn = data.Count };
-            model = Fit(order, data, tokens, normalizer, options, info, ct);
+            model = Fit(order, data, tokens, normalizer, options, info, valence, ct);
         }
 
         return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds) { SecondStageSweep = sweep };
@@ -138,9 +146,9 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         return table;
     }
 
-    private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
+    private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, WordValence? valence, CancellationToken ct)
     {
-        var linear = FitLinear(rows, data, tokens, normalizer, options, info with { SecondStage = null }, ct);
+        var linear = FitLinear(rows, data, tokens, normalizer, options, info with { SecondStage = null }, valence, ct);
         if (info.SecondStage is not { } stageSettings || options.WordVectors is not { } vectors)
         {
             return linear;
@@ -157,7 +165,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             {
                 var held = order.Where((_, k) => k % stageSettings.Folds == fold).ToArray();
                 var rest = order.Where((_, k) => k % stageSettings.Folds != fold).Select(k => rows[k]).ToArray();
-                var foldModel = FitLinear(rest, data, tokens, normalizer, options, info with { SecondStage = null }, ct);
+                var foldModel = FitLinear(rest, data, tokens, normalizer, options, info with { SecondStage = null }, valence, ct);
                 Parallel.ForEach(held, new ParallelOptions { CancellationToken = ct }, k =>
                 {
                     var r = foldModel.FromTokens(tokens[rows[k]], 0f);
@@ -175,11 +183,11 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         return new SentimentModel(linear.Ml, linear.Transformer, linear.InputSchema, linear.Featurizer, info, "unsaved", stage);
     }
 
-    private SentimentModel FitLinear(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
+    private SentimentModel FitLinear(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, WordValence? valence, CancellationToken ct)
     {
         var settings = options.Featurizer with { EmbeddingDim = options.WordVectors?.Dimension ?? 0 };
         var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList(), rows.Select(i => (int)data[i].Label).ToList());
-        var featurizer = new TextFeaturizer(settings, normalizer, idf, options.WordVectors);
+        var featurizer = new TextFeaturizer(settings, normalizer, idf, options.WordVectors, valence);
 
         var counts = new int[3];
         foreach (var i in rows)

@@ -163,7 +163,7 @@ public sealed class WordVectorTests
     }
 
     /// <summary>Deterministic pseudo-random unit vectors per word: enough to exercise the block end to end.</summary>
-    private sealed class HashEmbedder(int dimension) : IWordEmbedder
+    internal sealed class HashEmbedder(int dimension) : IWordEmbedder
     {
         public string Name => "hash";
 

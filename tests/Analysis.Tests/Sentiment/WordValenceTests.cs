@@ -1,0 +1,110 @@
+using Marketing.Analysis.Sentiment;
+using Marketing.TestSupport;
+using NUnit.Framework;
+
+namespace Marketing.Analysis.Tests.Sentiment;
+
+public sealed class WordValenceTests
+{
+    private static readonly string[] Probes =
+    [
+        "the phone is good", "the phone is not good", "I hate the app", "the camera ships on monday",
+        "new phone 😍", "new phone 😡", "#NotHappy with the delivery", "sooo gooood!!!", "", "@bob https://x.y ok",
+        "words the table never saw",
+    ];
+
+    // Valence lies along the first axis; the other axes are "topics".
+    private static WordVectors Table() => new(
+        ["good", "great", "bad", "awful", "phone", "table", "superb", "dreadful", "chair"],
+        [
+            1, 0, 0, /**/ 0.9f, 0.1f, 0, /**/ -1, 0, 0, /**/ -0.9f, 0, 0.1f, /**/ 0, 1, 0, /**/ 0, 0, 1,
+            0.95f, 0.05f, 0, /**/ -0.95f, 0, 0.05f, /**/ 0, 0.7f, 0.7f,
+        ],
+        3);
+
+    private static SentimentLexicon Lexicon() => new(
+        new Dictionary<string, float> { ["good"] = 2, ["great"] = 3, ["bad"] = -2, ["awful"] = -3 },
+        new Dictionary<string, string>());
+
+    [Test]
+    public void Words_outside_the_lexicon_get_the_valence_of_the_lexicon_words_near_them()
+    {
+        var vectors = Table();
+        var valence = WordValence.Fit(vectors, Lexicon(), ridge: 0.01f, otherWeight: 1f);
+        float V(string w) => valence.Values[vectors.IndexOf(w)];
+        Assert.That(V("superb"), Is.GreaterThan(0.3f));
+        Assert.That(V("dreadful"), Is.LessThan(-0.3f));
+        Assert.That(MathF.Abs(V("chair")), Is.LessThan(0.1f), "a topic word without sentiment stays near 0");
+        Assert.That(V("good"), Is.EqualTo(0.5f).Within(0.15f), "lexicon words keep about their valence / 4");
+    }
+
+    [Test]
+    public void The_features_sum_count_and_bound_the_predicted_valences_and_negation_flips_them()
+    {
+        var vectors = new WordVectors(["good", "bad", "phone"], [1, 0, 0, 1, 0, 0], 2);
+        var valence = new WordValence([0.5f, -0.4f, 0f]);
+        var normalizer = new SocialTextNormalizer(SentimentLexicon.Empty);
+        float[] F(string text)
+        {
+            var f = new float[ValenceFeatures.Count];
+            ValenceFeatures.Compute(normalizer.Tokenize(text), vectors, valence, f);
+            return f;
+        }
+
+        var plain = F("good phone bad");
+        Assert.That(plain[0], Is.EqualTo(MathF.Tanh(0.5f)).Within(1e-6));
+        Assert.That(plain[1], Is.EqualTo(MathF.Tanh(0.4f)).Within(1e-6));
+        Assert.That(plain[2], Is.EqualTo(0.1f / 3).Within(1e-6), "mean over the three words with a vector");
+        Assert.That(plain[3], Is.EqualTo(0.5f));
+        Assert.That(plain[4], Is.EqualTo(0.4f));
+        Assert.That(plain[7], Is.EqualTo(-0.4f), "the last word's valence");
+
+        var negated = F("not good");
+        Assert.That(negated[0], Is.Zero);
+        Assert.That(negated[4], Is.EqualTo(0.5f * 0.74f).Within(1e-6), "'not good' counts as negative");
+        Assert.That(F("nothing known here"), Is.All.Zero);
+    }
+
+    [Test]
+    public void Valence_settings_without_predicted_valences_are_refused()
+    {
+        var vectors = new WordVectors(["good"], [1, 0], 2);
+        var settings = new FeaturizerSettings { WordBits = 8, CharBits = 8, EmbeddingDim = 2, ValenceScale = 1 };
+        var normalizer = new SocialTextNormalizer(SentimentLexicon.Empty);
+        Assert.That(() => new TextFeaturizer(settings, normalizer, null, vectors), Throws.TypeOf<InvalidDataException>().With.Message.Contains("valences"));
+        Assert.That(() => new TextFeaturizer(settings, normalizer, null, vectors, new WordValence([1f, 2f])), Throws.TypeOf<InvalidDataException>());
+        Assert.That(settings.Dimension, Is.EqualTo(settings.HashedSlots + LexiconFeatures.Count + 2 + ValenceFeatures.Count));
+        Assert.That((settings with { EmbeddingDim = 0 }).ValenceDim, Is.Zero, "no vectors, no valence block");
+    }
+
+    [TestCase(1f, 0f)]
+    [TestCase(1f, 1f)]
+    [TestCase(0f, 0.5f)]
+    public void A_model_with_word_valences_reloads_to_identical_predictions_and_agrees_with_mlnet(float valenceScale, float focus)
+    {
+        var options = SmallCorpus.Options with
+        {
+            WordEmbedder = new WordVectorTests.HashEmbedder(16),
+            Featurizer = SmallCorpus.Settings with { ValenceScale = valenceScale, EmbeddingFocus = focus },
+        };
+        var model = new SentimentTrainer().Train(SmallCorpus.Examples(), options).Model;
+        Assert.That(model.Featurizer.Valence, Is.Not.Null);
+        Assert.That(model.Info.Featurizer.ValenceDim, Is.EqualTo(valenceScale == 0 ? 0 : ValenceFeatures.Count));
+        var copy = Path.Combine(TestPaths.NewTempDir("valence-model"), "copy.zip");
+        model.Save(copy);
+        var reloaded = SentimentModel.Load(copy);
+        Assert.That(reloaded.Featurizer.Valence!.Values, Is.EqualTo(model.Featurizer.Valence!.Values));
+        Assert.That(reloaded.PredictBatch(Probes), Is.EqualTo(model.PredictBatch(Probes)));
+
+        var direct = reloaded.PredictBatch(Probes);
+        var mlnet = reloaded.PredictWithMlNet(Probes);
+        for (var i = 0; i < Probes.Length; i++)
+        {
+            Assert.That(direct[i].Label, Is.EqualTo(mlnet[i].Label), Probes[i]);
+            Assert.That(direct[i].Positive, Is.EqualTo(mlnet[i].Positive).Within(1e-4), Probes[i]);
+            Assert.That(direct[i].Negative, Is.EqualTo(mlnet[i].Negative).Within(1e-4), Probes[i]);
+        }
+
+        Assert.That(reloaded.Predict("the phone is terrible").Label, Is.EqualTo(Marketing.Core.Domain.SentimentLabel.Negative));
+    }
+}
