@@ -69,10 +69,13 @@ public sealed record FeaturizerSettings
 
     /// <summary>
     /// 0 (the default): the word-vector block is the plain mean of the words' vectors. f in (0, 1]: each word's vector
-    /// is weighted by (1 − f) + f·min(1, |predicted valence| / 0.25) before dividing by the word count, so words without
+    /// is weighted by (1 − f) + f·min(1, |predicted valence| / <see cref="EmbeddingFocusAt"/>) before dividing by the word count, so words without
     /// sentiment (topics, names) weigh less. Needs the valence regression (<see cref="ValenceRidge"/>).
     /// </summary>
     public float EmbeddingFocus { get; init; }
+
+    /// <summary>The |predicted valence| at which a word's focus weight reaches 1 (0.25 = a lexicon valence of 1).</summary>
+    public float EmbeddingFocusAt { get; init; } = 0.25f;
 
     public int HashedSlots => (1 << WordBits) + (1 << CharBits);
 

@@ -48,7 +48,7 @@ public sealed class TextFeaturizer
             _embWeight = new float[v.Values.Length];
             for (var i = 0; i < _embWeight.Length; i++)
             {
-                _embWeight[i] = EmbeddingWeight(settings.EmbeddingFocus, v.Values[i]);
+                _embWeight[i] = EmbeddingWeight(settings.EmbeddingFocus, settings.EmbeddingFocusAt, v.Values[i]);
             }
         }
         _idf = idf ?? [];
@@ -75,7 +75,7 @@ public sealed class TextFeaturizer
     /// <summary>The factor of a word's vector in the word-vector block (1 unless <see cref="FeaturizerSettings.EmbeddingFocus"/> is set).</summary>
     internal float EmbeddingWeight(int row) => _embWeight?[row] ?? 1f;
 
-    private static float EmbeddingWeight(float focus, float valence) => (1f - focus) + (focus * MathF.Min(1f, MathF.Abs(valence) / 0.25f));
+    private static float EmbeddingWeight(float focus, float at, float valence) => (1f - focus) + (focus * MathF.Min(1f, MathF.Abs(valence) / at));
 
     public SparseFeatures Featurize(string text) => Featurize(Normalizer.Tokenize(text));
 
