@@ -325,6 +325,12 @@ public sealed class SentimentModel
             using var zip = ZipFile.OpenRead(path);
             var info = JsonSerializer.Deserialize<SentimentModelInfo>(Read(zip, InfoEntry), Json)
                 ?? throw new InvalidDataException("featurizer.json is empty");
+            if (info.FormatVersion < 2)
+            {
+                // Written before the word-valence settings existed (their defaults now turn them on).
+                info = info with { Featurizer = info.Featurizer with { ValenceScale = 0, EmbeddingFocus = 0 } };
+            }
+
             var idfBytes = Read(zip, IdfEntry);
             var idf = MemoryMarshal.Cast<byte, float>(idfBytes).ToArray();
             SentimentLexicon lexicon;

@@ -73,7 +73,7 @@ public sealed class TextFeaturizer
     internal float[] Idf => _idf;
 
     /// <summary>The factor of a word's vector in the word-vector block (1 unless <see cref="FeaturizerSettings.EmbeddingFocus"/> is set).</summary>
-    internal float EmbeddingWeight(int row) => _embWeight?[row] ?? 1f;
+    public float EmbeddingWeight(int row) => _embWeight?[row] ?? 1f;
 
     private static float EmbeddingWeight(float focus, float at, float valence) => (1f - focus) + (focus * MathF.Min(1f, MathF.Abs(valence) / at));
 

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
 using Marketing.Analysis.Sentiment;
 using Marketing.TestSupport;
 using NUnit.Framework;
@@ -106,5 +108,94 @@ public sealed class WordValenceTests
         }
 
         Assert.That(reloaded.Predict("the phone is terrible").Label, Is.EqualTo(Marketing.Core.Domain.SentimentLabel.Negative));
+    }
+
+    [Test]
+    public void The_default_recipe_uses_the_valence_block_and_the_focused_word_vector_mean()
+    {
+        var defaults = new SentimentTrainingOptions().Featurizer;
+        Assert.That(defaults.ValenceScale, Is.GreaterThan(0));
+        Assert.That(defaults.EmbeddingFocus, Is.GreaterThan(0));
+        Assert.That(new FeaturizerSettings(), Is.EqualTo(defaults), "mkt train builds its settings from FeaturizerSettings' own defaults");
+
+        var options = SmallCorpus.Options with
+        {
+            WordEmbedder = new WordVectorTests.HashEmbedder(16),
+            Featurizer = new FeaturizerSettings { WordBits = 14, CharBits = 14 },
+        };
+        var model = new SentimentTrainer().Train(SmallCorpus.Examples(), options).Model;
+        Assert.That(model.Featurizer.Valence, Is.Not.Null);
+        Assert.That(model.Info.Featurizer.ValenceDim, Is.EqualTo(ValenceFeatures.Count));
+        Assert.That(model.Info.FormatVersion, Is.EqualTo(SentimentModelInfo.CurrentFormat));
+    }
+
+    [Test]
+    public void The_focused_mean_weighs_a_word_by_its_predicted_valence_and_still_divides_by_the_word_count()
+    {
+        var vectors = Table();
+        var valence = WordValence.Fit(vectors, Lexicon(), ridge: 0.01f, otherWeight: 1f);
+        var settings = new FeaturizerSettings { WordBits = 8, CharBits = 8, LexiconScale = 0, EmbeddingDim = 3, EmbeddingScale = 1, ValenceScale = 0, EmbeddingFocus = 1 };
+        var featurizer = new TextFeaturizer(settings, new SocialTextNormalizer(SentimentLexicon.Empty), null, vectors, valence);
+        float W(string w) => featurizer.EmbeddingWeight(vectors.IndexOf(w));
+        Assert.That(W("superb"), Is.EqualTo(1f), "|valence| above 0.25 weighs fully");
+        Assert.That(W("chair"), Is.LessThan(0.4f), "a topic word weighs little");
+        Assert.That(W("chair"), Is.EqualTo(MathF.Abs(valence.Values[vectors.IndexOf("chair")]) / 0.25f).Within(1e-6));
+
+        var f = featurizer.Featurize("chair superb");
+        var offset = settings.HashedSlots + LexiconFeatures.Count;
+        var block = new float[3];
+        for (var k = 0; k < f.Indices.Length; k++)
+        {
+            if (f.Indices[k] >= offset)
+            {
+                block[f.Indices[k] - offset] = f.Values[k];
+            }
+        }
+
+        var chair = vectors.Vector(vectors.IndexOf("chair"));
+        var superb = vectors.Vector(vectors.IndexOf("superb"));
+        for (var j = 0; j < 3; j++)
+        {
+            Assert.That(block[j], Is.EqualTo(((W("chair") * chair[j]) + superb[j]) / 2).Within(1e-6), $"dimension {j}");
+        }
+    }
+
+    [Test]
+    public void A_model_file_written_before_the_valence_settings_loads_with_them_off_and_predicts_as_before()
+    {
+        var options = SmallCorpus.Options with
+        {
+            WordEmbedder = new WordVectorTests.HashEmbedder(16),
+            Featurizer = SmallCorpus.Settings with { ValenceScale = 0, EmbeddingFocus = 0 },
+        };
+        var model = new SentimentTrainer().Train(SmallCorpus.Examples(), options).Model;
+        var path = Path.Combine(TestPaths.NewTempDir("format1-model"), "old.zip");
+        model.Save(path);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("featurizer.json")!;
+            JsonObject info;
+            using (var s = entry.Open())
+            {
+                info = JsonNode.Parse(s)!.AsObject();
+            }
+
+            info["formatVersion"] = 1;
+            var featurizer = info["featurizer"]!.AsObject();
+            foreach (var key in (string[])["valenceScale", "valenceRidge", "valenceOtherWeight", "embeddingFocus", "embeddingFocusAt", "valenceDim", "usesValence"])
+            {
+                Assert.That(featurizer.Remove(key), Is.True, key);
+            }
+
+            entry.Delete();
+            using var w = new StreamWriter(zip.CreateEntry("featurizer.json").Open());
+            w.Write(info.ToJsonString());
+        }
+
+        var old = SentimentModel.Load(path);
+        Assert.That(old.Info.Featurizer.ValenceScale, Is.Zero);
+        Assert.That(old.Info.Featurizer.EmbeddingFocus, Is.Zero);
+        Assert.That(old.Featurizer.Valence, Is.Null);
+        Assert.That(old.PredictBatch(Probes).Select(r => (r.Label, r.Negative, r.Neutral, r.Positive)), Is.EqualTo(model.PredictBatch(Probes).Select(r => (r.Label, r.Negative, r.Neutral, r.Positive))));
     }
 }
