@@ -11,7 +11,7 @@ namespace Marketing.Bench;
 /// Variants: <c>name:key=value,key=value;name2:...</c> with keys l2, l1, iters, trainer, ngrams, charmin, charmax,
 /// wordmindf, charmindf, lex, word, char, sup, supsmooth, bits, tune, balance, seed, tol (SDCA tolerance), and vec=1
 /// (use the <c>--vectors</c> table), emb (block scale; 0 = no word-vector block), embneg (negated words' vector factor),
-/// val (word-valence block scale), valridge, valother, focus, focusat (see <see cref="FeaturizerSettings"/>).
+/// val (word-valence block scale), valridge, valother, focus, focusat, lexvec (see <see cref="FeaturizerSettings"/>).
 /// </summary>
 public static class SentimentTuneBench
 {
@@ -24,12 +24,14 @@ public static class SentimentTuneBench
         var holdout = new Option<double>("--holdout") { DefaultValueFactory = _ => 0.2 };
         var vectorsPath = new Option<string?>("--vectors") { Description = "Word-vector table (WordVectors binary) for variants with vec=1." };
         var save = new Option<string?>("--save") { Description = "Directory: save each variant's model as NAME.zip (refit on all the data), to measure a chosen recipe once with mkt eval." };
+        var lexVectors = new Option<string?>("--lexicon-vectors") { Description = "Word-vector table whose lexicon words also fit the word-valence regression (variants with lexvec=1)." };
         var topics = new Option<int>("--topic-holdout") { Description = "Hold out whole topic clusters instead: spherical k-means (this many clusters) of the texts' mean word vectors (--vectors), clusters held out until --holdout of the rows are.", DefaultValueFactory = _ => 0 };
-        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save, topics };
+        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save, topics, lexVectors };
         cmd.SetAction((parse, ct) =>
         {
             var rows = SentimentData.ReadLabelled(parse.GetValue(data)!).ToList();
             var vectors = parse.GetValue(vectorsPath) is { } vp ? WordVectors.Load(vp) : null;
+            LexVectors = parse.GetValue(lexVectors) is { } lv ? WordVectors.Load(lv) : null;
             var topicHoldout = parse.GetValue(topics) > 0;
             if (topicHoldout)
             {
@@ -72,6 +74,8 @@ public static class SentimentTuneBench
     }
 
     private static double TopicShare { get; set; }
+
+    private static WordVectors? LexVectors { get; set; }
 
     /// <summary>
     /// Reorders the rows so that whole topic clusters come last: spherical k-means (seeded) of each text's mean word
@@ -214,6 +218,7 @@ public static class SentimentTuneBench
                 case "valother": f = f with { ValenceOtherWeight = F() }; break;
                 case "focus": f = f with { EmbeddingFocus = F() }; break;
                 case "focusat": f = f with { EmbeddingFocusAt = F() }; break;
+                case "lexvec": o = o with { LexiconVectors = v == "1" ? LexVectors ?? throw new ArgumentException("lexvec=1 needs --lexicon-vectors") : null }; break;
                 case "seed": o = o with { Seed = I() }; break;
                 case "mlp": st = S() with { Hidden = I() }; break;
                 case "mlpw": st = S() with { Weight = F() }; break;

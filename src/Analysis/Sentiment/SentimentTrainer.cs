@@ -81,7 +81,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         WordValence? valence = null;
         if (info.Featurizer.UsesValence)
         {
-            valence = WordValence.Fit(options.WordVectors!, lexicon, info.Featurizer.ValenceRidge, info.Featurizer.ValenceOtherWeight);
+            valence = WordValence.Fit(options.WordVectors!, lexicon, info.Featurizer.ValenceRidge, info.Featurizer.ValenceOtherWeight, options.LexiconVectors);
             _log.LogInformation("Fitted word valences for {Words} words", valence.Values.Length);
         }
 

@@ -24,7 +24,9 @@ public sealed class WordValence
     /// predictions are rescaled by the least-squares slope of the lexicon valences on them, so a lexicon word's
     /// prediction is on the lexicon's scale rather than shrunk toward 0.
     /// </summary>
-    public static WordValence Fit(WordVectors vectors, SentimentLexicon lexicon, float ridge = 1f, float otherWeight = 0.25f)
+    /// <param name="extra">Optional vectors of more lexicon words (not scored, only fitted on): its words that are in the
+    /// lexicon and not in <paramref name="vectors"/> join the regression.</param>
+    public static WordValence Fit(WordVectors vectors, SentimentLexicon lexicon, float ridge = 1f, float otherWeight = 0.25f, WordVectors? extra = null)
     {
         var dim = vectors.Dimension;
         var p = dim + 1;
@@ -70,6 +72,39 @@ public sealed class WordValence
         for (var i = 0; i < dim; i++)
         {
             a[(i * p) + i] += ridge;
+        }
+
+        if (extra is not null)
+        {
+            if (extra.Dimension != dim)
+            {
+                throw new ArgumentException($"the extra vectors have dimension {extra.Dimension}; the table has {dim}");
+            }
+
+            for (var w = 0; w < extra.Count; w++)
+            {
+                if (vectors.IndexOf(extra.Words[w]) >= 0 || !lexicon.TryGetValence(extra.Words[w], out var v))
+                {
+                    continue;
+                }
+
+                var vec = extra.Vector(w);
+                for (var j = 0; j < dim; j++)
+                {
+                    x[j] = vec[j];
+                }
+
+                x[dim] = 1;
+                for (var i = 0; i < p; i++)
+                {
+                    b[i] += x[i] * v / 4f;
+                    var row = a.AsSpan(i * p, i + 1);
+                    for (var j = 0; j <= i; j++)
+                    {
+                        row[j] += x[i] * x[j];
+                    }
+                }
+            }
         }
 
         a[(dim * p) + dim] += 1e-6;
