@@ -14,6 +14,9 @@ namespace Marketing.Analysis.Sentiment;
 /// </summary>
 public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
 {
+    /// <summary>Lexicon words with vectors the word-valence regression needs; with fewer, training turns it off.</summary>
+    public const int MinValenceWords = 10;
+
     private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
 
     public SentimentTrainingResult Train(IReadOnlyList<SentimentExample> data, SentimentTrainingOptions options, string? dataSha256 = null, CancellationToken ct = default)
@@ -39,6 +42,18 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         if (options.WordVectors is null && options.WordEmbedder is { } embedder)
         {
             options = options with { WordVectors = EmbedVocabulary(tokens, embedder, options.VectorMinCount, ct) };
+        }
+
+        if (options.WordVectors is { } table && (options.Featurizer.ValenceScale != 0 || options.Featurizer.EmbeddingFocus != 0))
+        {
+            // The valence regression learns from the lexicon words that have vectors; without enough of them (no
+            // lexicon given) its predictions are all 0, which would empty the focused mean: train without both instead.
+            var known = table.Words.Count(w => lexicon.TryGetValence(w, out _));
+            if (known < MinValenceWords)
+            {
+                _log.LogWarning("Only {Known} lexicon words have word vectors (need {Min}): training without word valences (give --lexicon)", known, MinValenceWords);
+                options = options with { Featurizer = options.Featurizer with { ValenceScale = 0, EmbeddingFocus = 0 } };
+            }
         }
 
         // Shuffle once with the seed, then split: [holdout: tune half | test half] [train].

@@ -198,4 +198,17 @@ public sealed class WordValenceTests
         Assert.That(old.Featurizer.Valence, Is.Null);
         Assert.That(old.PredictBatch(Probes).Select(r => (r.Label, r.Negative, r.Neutral, r.Positive)), Is.EqualTo(model.PredictBatch(Probes).Select(r => (r.Label, r.Negative, r.Neutral, r.Positive))));
     }
+
+    [Test]
+    public void Without_a_lexicon_training_turns_the_valences_off_instead_of_emptying_the_focused_mean()
+    {
+        var options = SmallCorpus.Options with { LexiconPath = null, WordEmbedder = new WordVectorTests.HashEmbedder(16) };
+        Assert.That(options.Featurizer.EmbeddingFocus, Is.Not.Zero);
+        var model = new SentimentTrainer().Train(SmallCorpus.Examples(), options).Model;
+        Assert.That(model.Featurizer.Vectors, Is.Not.Null, "the word-vector block stays");
+        Assert.That(model.Featurizer.Valence, Is.Null);
+        Assert.That(model.Info.Featurizer.EmbeddingFocus, Is.Zero);
+        Assert.That(model.Info.Featurizer.ValenceScale, Is.Zero);
+        Assert.That(model.Predict("the phone is terrible").Label, Is.EqualTo(Marketing.Core.Domain.SentimentLabel.Negative));
+    }
 }
