@@ -10,7 +10,8 @@ namespace Marketing.Bench;
 /// never read, so choosing by these figures does not tune on test.
 /// Variants: <c>name:key=value,key=value;name2:...</c> with keys l2, l1, iters, trainer, ngrams, charmin, charmax,
 /// wordmindf, charmindf, lex, word, char, sup, supsmooth, bits, tune, balance, seed, tol (SDCA tolerance), and vec=1
-/// (use the <c>--vectors</c> table), emb (block scale), embneg (negated words' vector factor).
+/// (use the <c>--vectors</c> table), emb (block scale; 0 = no word-vector block), embneg (negated words' vector factor),
+/// val (word-valence block scale), valridge, valother, focus, focusat, lexvec (see <see cref="FeaturizerSettings"/>).
 /// </summary>
 public static class SentimentTuneBench
 {
@@ -23,19 +24,31 @@ public static class SentimentTuneBench
         var holdout = new Option<double>("--holdout") { DefaultValueFactory = _ => 0.2 };
         var vectorsPath = new Option<string?>("--vectors") { Description = "Word-vector table (WordVectors binary) for variants with vec=1." };
         var save = new Option<string?>("--save") { Description = "Directory: save each variant's model as NAME.zip (refit on all the data), to measure a chosen recipe once with mkt eval." };
-        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save };
+        var lexVectors = new Option<string?>("--lexicon-vectors") { Description = "Word-vector table whose lexicon words also fit the word-valence regression (variants with lexvec=1)." };
+        var topics = new Option<int>("--topic-holdout") { Description = "Hold out whole topic clusters instead: spherical k-means (this many clusters) of the texts' mean word vectors (--vectors), clusters held out until --holdout of the rows are.", DefaultValueFactory = _ => 0 };
+        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save, topics, lexVectors };
         cmd.SetAction((parse, ct) =>
         {
             var rows = SentimentData.ReadLabelled(parse.GetValue(data)!).ToList();
             var vectors = parse.GetValue(vectorsPath) is { } vp ? WordVectors.Load(vp) : null;
+            LexVectors = parse.GetValue(lexVectors) is { } lv ? WordVectors.Load(lv) : null;
+            var topicHoldout = parse.GetValue(topics) > 0;
+            if (topicHoldout)
+            {
+                // The trainer holds out the end of the file with HoldoutNewest: put the held-out clusters there.
+                var lex = parse.GetValue(lexicon) is { } lp ? SentimentLexicon.Load(lp) : SentimentLexicon.Empty;
+                rows = TopicSplit(rows, new SocialTextNormalizer(lex), vectors ?? throw new ArgumentException("--topic-holdout needs --vectors"), parse.GetValue(topics), parse.GetValue(holdout), out var share);
+                Console.WriteLine(FormattableString.Invariant($"topic holdout: {share:0.000} of the rows held out ({parse.GetValue(topics)} clusters)"));
+            }
+
             foreach (var spec in parse.GetValue(variants)!.Split(';', StringSplitOptions.RemoveEmptyEntries))
             {
                 var (name, options) = Parse(spec, new SentimentTrainingOptions
                 {
                     LexiconPath = parse.GetValue(lexicon),
                     Refit = parse.GetValue(save) is not null,
-                    HoldoutNewest = parse.GetValue(newest),
-                    HoldoutFraction = parse.GetValue(holdout),
+                    HoldoutNewest = parse.GetValue(newest) || topicHoldout,
+                    HoldoutFraction = topicHoldout ? TopicShare : parse.GetValue(holdout),
                 }, vectors);
                 var r = new SentimentTrainer().Train(rows, options, ct: ct);
                 if (parse.GetValue(save) is { } dir)
@@ -58,6 +71,112 @@ public static class SentimentTuneBench
             return Task.FromResult(0);
         });
         return [cmd, .. SentimentVectorsBench.Create()];
+    }
+
+    private static double TopicShare { get; set; }
+
+    private static WordVectors? LexVectors { get; set; }
+
+    /// <summary>
+    /// Reorders the rows so that whole topic clusters come last: spherical k-means (seeded) of each text's mean word
+    /// vector, then clusters in a seeded random order are held out until <paramref name="share"/> of the rows are.
+    /// A dev split whose topics training never saw, as the 2017 test set's topics were not in train.
+    /// </summary>
+    private static List<SentimentExample> TopicSplit(List<SentimentExample> rows, SocialTextNormalizer normalizer, WordVectors vectors, int k, double share, out double actual)
+    {
+        var dim = vectors.Dimension;
+        var x = new float[rows.Count * dim];
+        Parallel.For(0, rows.Count, i =>
+        {
+            var v = x.AsSpan(i * dim, dim);
+            foreach (var t in normalizer.Tokenize(rows[i].Text))
+            {
+                var r = t.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(t.Text) : -1;
+                if (r >= 0)
+                {
+                    var w = vectors.Vector(r);
+                    for (var j = 0; j < dim; j++)
+                    {
+                        v[j] += w[j];
+                    }
+                }
+            }
+
+            var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot<float>(v, v));
+            if (norm > 0)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Divide(v, norm, v);
+            }
+        });
+
+        var rng = new Random(11);
+        var centers = new float[k * dim];
+        for (var c = 0; c < k; c++)
+        {
+            x.AsSpan(rng.Next(rows.Count) * dim, dim).CopyTo(centers.AsSpan(c * dim, dim));
+        }
+
+        var assign = new int[rows.Count];
+        for (var iter = 0; iter < 15; iter++)
+        {
+            Parallel.For(0, rows.Count, i =>
+            {
+                var v = x.AsSpan(i * dim, dim);
+                var best = (-2f, 0);
+                for (var c = 0; c < k; c++)
+                {
+                    var d = System.Numerics.Tensors.TensorPrimitives.Dot<float>(v, centers.AsSpan(c * dim, dim));
+                    if (d > best.Item1)
+                    {
+                        best = (d, c);
+                    }
+                }
+
+                assign[i] = best.Item2;
+            });
+            Array.Clear(centers);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(centers.AsSpan(assign[i] * dim, dim), x.AsSpan(i * dim, dim), centers.AsSpan(assign[i] * dim, dim));
+            }
+
+            for (var c = 0; c < k; c++)
+            {
+                var cv = centers.AsSpan(c * dim, dim);
+                var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot<float>(cv, cv));
+                if (norm > 0)
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Divide(cv, norm, cv);
+                }
+            }
+        }
+
+        var sizes = new int[k];
+        foreach (var a in assign)
+        {
+            sizes[a]++;
+        }
+
+        var clusterOrder = Enumerable.Range(0, k).ToArray();
+        new Random(12).Shuffle(clusterOrder);
+        var held = new HashSet<int>();
+        var count = 0;
+        foreach (var c in clusterOrder)
+        {
+            if (count >= share * rows.Count)
+            {
+                break;
+            }
+
+            held.Add(c);
+            count += sizes[c];
+        }
+
+        actual = count / (double)rows.Count;
+        TopicShare = actual;
+        var labelMix = string.Join(" ", Enumerable.Range(0, 3).Select(l => $"{rows.Where((_, i) => held.Contains(assign[i])).Count(r => (int)r.Label == l) / (double)count:0.00}"));
+        Console.WriteLine($"held-out clusters: {string.Join(",", held.Order())} (sizes {string.Join(",", held.Order().Select(c => sizes[c]))}); label mix neg/neu/pos {labelMix}");
+        return [.. rows.Where((_, i) => !held.Contains(assign[i])), .. rows.Where((_, i) => held.Contains(assign[i]))];
     }
 
     private static (string Name, SentimentTrainingOptions Options) Parse(string spec, SentimentTrainingOptions o, WordVectors? vectors)
@@ -94,6 +213,12 @@ public static class SentimentTuneBench
                 case "vec": o = o with { WordVectors = v == "1" ? vectors ?? throw new ArgumentException("vec=1 needs --vectors") : null }; break;
                 case "emb": f = f with { EmbeddingScale = F() }; break;
                 case "embneg": f = f with { EmbeddingNegation = F() }; break;
+                case "val": f = f with { ValenceScale = F() }; break;
+                case "valridge": f = f with { ValenceRidge = F() }; break;
+                case "valother": f = f with { ValenceOtherWeight = F() }; break;
+                case "focus": f = f with { EmbeddingFocus = F() }; break;
+                case "focusat": f = f with { EmbeddingFocusAt = F() }; break;
+                case "lexvec": o = o with { LexiconVectors = v == "1" ? LexVectors ?? throw new ArgumentException("lexvec=1 needs --lexicon-vectors") : null }; break;
                 case "seed": o = o with { Seed = I() }; break;
                 case "mlp": st = S() with { Hidden = I() }; break;
                 case "mlpw": st = S() with { Weight = F() }; break;

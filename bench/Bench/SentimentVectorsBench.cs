@@ -112,6 +112,46 @@ public static class SentimentVectorsBench
             Console.WriteLine($"wrote {result.Count} words to {parse.GetValue(output)}");
             return Task.FromResult(0);
         });
-        return [cmd];
+        return [cmd, Valence()];
+    }
+
+    /// <summary>
+    /// <c>mkt-bench sentiment-valence</c>: how well the word-vector → lexicon-valence regression (<see cref="WordValence"/>)
+    /// predicts the valence of lexicon words it did not see (every fifth lexicon word of the table held out), and its
+    /// predictions for some words.
+    /// </summary>
+    private static Command Valence()
+    {
+        var vectorsPath = new Option<string>("--vectors") { Required = true };
+        var lexicon = new Option<string>("--lexicon") { Required = true };
+        var ridge = new Option<float>("--ridge") { DefaultValueFactory = _ => 1f };
+        var other = new Option<float>("--other") { DefaultValueFactory = _ => 0.25f };
+        var words = new Option<string>("--words") { DefaultValueFactory = _ => "good,bad,trump,obama,hillary,iphone,tomorrow,dreadful,meh,lol,wtf,yay,ugh,vote,police,war,isis,game,concert,birthday" };
+        var extra = new Option<string?>("--extra") { Description = "Another table whose lexicon words also fit the regression." };
+        var cmd = new Command("sentiment-valence", "Check the word-vector to lexicon-valence regression.") { vectorsPath, lexicon, ridge, other, words, extra };
+        cmd.SetAction(parse =>
+        {
+            var vectors = WordVectors.Load(parse.GetValue(vectorsPath)!);
+            var more = parse.GetValue(extra) is { } e ? WordVectors.Load(e) : null;
+            var lex = SentimentLexicon.Load(parse.GetValue(lexicon)!);
+            var inTable = lex.Valences.Keys.Where(w => vectors.IndexOf(w) >= 0).Order(StringComparer.Ordinal).ToList();
+            var held = inTable.Where((_, i) => i % 5 == 0).ToHashSet(StringComparer.Ordinal);
+            var fitLex = new SentimentLexicon(lex.Valences.Where(kv => !held.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value), new Dictionary<string, string>());
+            var val = WordValence.Fit(vectors, fitLex, parse.GetValue(ridge), parse.GetValue(other), more);
+            var pairs = held.Select(w => ((double)lex.Valences[w] / 4, (double)val.Values[vectors.IndexOf(w)])).ToList();
+            double mx = pairs.Average(p => p.Item1), my = pairs.Average(p => p.Item2);
+            var cov = pairs.Sum(p => (p.Item1 - mx) * (p.Item2 - my));
+            var r = cov / Math.Sqrt(pairs.Sum(p => (p.Item1 - mx) * (p.Item1 - mx)) * pairs.Sum(p => (p.Item2 - my) * (p.Item2 - my)));
+            var sign = pairs.Count(p => Math.Sign(p.Item1) == Math.Sign(p.Item2)) / (double)pairs.Count;
+            var others = Enumerable.Range(0, vectors.Count).Where(i => !lex.Valences.ContainsKey(vectors.Words[i])).Select(i => Math.Abs(val.Values[i])).Order().ToList();
+            Console.WriteLine(FormattableString.Invariant($"{vectors.Count} words, {inTable.Count} in the lexicon, {held.Count} held out: r = {r:0.000}, sign agreement {sign:0.000}; |prediction| of non-lexicon words: median {others[others.Count / 2]:0.000}, 90% {others[others.Count * 9 / 10]:0.000}"));
+            var full = WordValence.Fit(vectors, lex, parse.GetValue(ridge), parse.GetValue(other), more);
+            foreach (var w in parse.GetValue(words)!.Split(','))
+            {
+                var i = vectors.IndexOf(w);
+                Console.WriteLine(FormattableString.Invariant($"  {w,-12} {(i < 0 ? "(no vector)" : full.Values[i].ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))}{(lex.TryGetValence(w, out var v) ? $"  lexicon {v / 4:0.000}" : "")}"));
+            }
+        });
+        return cmd;
     }
 }

@@ -29,6 +29,7 @@ public sealed class SentimentModel
     private const string EmojiEntry = "lexicon/emoji.tsv";
     private const string VectorsEntry = "vectors.bin";
     private const string SecondStageEntry = "stage2.bin";
+    private const string ValenceEntry = "valence.bin";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -41,6 +42,9 @@ public sealed class SentimentModel
 
     // Per word of the word-vector table: its vector's dot product with each class's weights for the embedding block.
     private readonly float[] _wordScores;
+
+    // The word-valence block's class weights (3 per feature), empty when the model has no such block.
+    private readonly float[] _valenceWeights;
 
     internal SentimentModel(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, TextFeaturizer featurizer, SentimentModelInfo info, string version, SecondStage? secondStage = null)
     {
@@ -64,6 +68,8 @@ public sealed class SentimentModel
         float[] weights;
         (weights, _biases) = ExtractLinear(transformer, featurizer.Dimension);
         (_packed, _lexWeights, _wordScores) = Pack(weights, featurizer);
+        var valStart = (featurizer.Settings.HashedSlots + LexiconFeatures.Count + featurizer.Settings.EmbeddingDim) * 3;
+        _valenceWeights = weights[valStart..(valStart + (featurizer.Settings.ValenceDim * 3))];
     }
 
     private static (float[] Packed, float[] Lex, float[] WordScores) Pack(float[] weights, TextFeaturizer featurizer)
@@ -96,9 +102,11 @@ public sealed class SentimentModel
                     s2 += v[j] * emb[(j * 3) + 2];
                 }
 
-                wordScores[w * 3] = s0;
-                wordScores[(w * 3) + 1] = s1;
-                wordScores[(w * 3) + 2] = s2;
+                // The focus weight (1 unless EmbeddingFocus is set) folds into the word's scores.
+                var a = featurizer.EmbeddingWeight(w);
+                wordScores[w * 3] = s0 * a;
+                wordScores[(w * 3) + 1] = s1 * a;
+                wordScores[(w * 3) + 2] = s2 * a;
             }
         }
 
@@ -172,6 +180,11 @@ public sealed class SentimentModel
         Span<float> logits = [_biases[0], _biases[1], _biases[2]];
         Span<float> lex = stackalloc float[LexiconFeatures.Count];
         Featurizer.Score(tokens, _packed, _lexWeights, _wordScores, logits, lex);
+        if (_valenceWeights.Length != 0)
+        {
+            AddValence(tokens, logits);
+        }
+
         if (SecondStage is { } stage && weight != 0)
         {
             LogSoftmax(logits);
@@ -179,6 +192,20 @@ public sealed class SentimentModel
         }
 
         return FromLogits(logits);
+    }
+
+    private void AddValence(TokenBuffer tokens, Span<float> logits)
+    {
+        Span<float> val = stackalloc float[ValenceFeatures.Count];
+        ValenceFeatures.Compute(tokens, Featurizer.Vectors!, Featurizer.Valence!, val);
+        var scale = Featurizer.Settings.ValenceScale;
+        for (var j = 0; j < val.Length; j++)
+        {
+            var v = val[j] * scale;
+            logits[0] += v * _valenceWeights[j * 3];
+            logits[1] += v * _valenceWeights[(j * 3) + 1];
+            logits[2] += v * _valenceWeights[(j * 3) + 2];
+        }
     }
 
     private static void LogSoftmax(Span<float> z)
@@ -305,6 +332,12 @@ public sealed class SentimentModel
                 vectors.Write(s);
             }
 
+            if (Featurizer.Valence is { } valence)
+            {
+                using var s = zip.CreateEntry(ValenceEntry, CompressionLevel.Optimal).Open();
+                valence.Write(s);
+            }
+
             if (SecondStage is { } stage)
             {
                 using var s = zip.CreateEntry(SecondStageEntry, CompressionLevel.Optimal).Open();
@@ -329,6 +362,12 @@ public sealed class SentimentModel
             using var zip = ZipFile.OpenRead(path);
             var info = JsonSerializer.Deserialize<SentimentModelInfo>(Read(zip, InfoEntry), Json)
                 ?? throw new InvalidDataException("featurizer.json is empty");
+            if (info.FormatVersion < 2)
+            {
+                // Written before the word-valence settings existed (their defaults now turn them on).
+                info = info with { Featurizer = info.Featurizer with { ValenceScale = 0, EmbeddingFocus = 0 } };
+            }
+
             var idfBytes = Read(zip, IdfEntry);
             var idf = MemoryMarshal.Cast<byte, float>(idfBytes).ToArray();
             SentimentLexicon lexicon;
@@ -353,6 +392,13 @@ public sealed class SentimentModel
                 vectors = WordVectors.Read(s);
             }
 
+            WordValence? valence = null;
+            if (info.Featurizer.UsesValence)
+            {
+                using var s = new MemoryStream(Read(zip, ValenceEntry));
+                valence = WordValence.Read(s, vectors!);
+            }
+
             SecondStage? stage = null;
             if (info.SecondStage is not null)
             {
@@ -365,7 +411,7 @@ public sealed class SentimentModel
                 stage = SecondStage.Read(s, vectors);
             }
 
-            var featurizer = new TextFeaturizer(info.Featurizer, new SocialTextNormalizer(lexicon), idf, vectors);
+            var featurizer = new TextFeaturizer(info.Featurizer, new SocialTextNormalizer(lexicon), idf, vectors, valence);
             return new SentimentModel(ml, transformer, schema, featurizer, info, HashFile(path), stage);
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException or KeyNotFoundException or FormatException)

@@ -3,7 +3,13 @@ namespace Marketing.Analysis.Sentiment;
 /// <summary>What is saved beside the ML.NET model inside the model file (featurizer.json).</summary>
 public sealed record SentimentModelInfo
 {
-    public int FormatVersion { get; init; } = 1;
+    /// <summary>
+    /// 2: the featurizer settings carry the word-valence fields (<see cref="FeaturizerSettings.ValenceScale"/>,
+    /// <see cref="FeaturizerSettings.EmbeddingFocus"/>). Files of version 1 predate them: their valence settings load as off.
+    /// </summary>
+    public int FormatVersion { get; init; } = CurrentFormat;
+
+    public const int CurrentFormat = 2;
 
     public FeaturizerSettings Featurizer { get; init; } = new();
 

@@ -14,6 +14,9 @@ namespace Marketing.Analysis.Sentiment;
 /// </summary>
 public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
 {
+    /// <summary>Lexicon words with vectors the word-valence regression needs; with fewer, training turns it off.</summary>
+    public const int MinValenceWords = 10;
+
     private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
 
     public SentimentTrainingResult Train(IReadOnlyList<SentimentExample> data, SentimentTrainingOptions options, string? dataSha256 = null, CancellationToken ct = default)
@@ -39,6 +42,18 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         if (options.WordVectors is null && options.WordEmbedder is { } embedder)
         {
             options = options with { WordVectors = EmbedVocabulary(tokens, embedder, options.VectorMinCount, ct) };
+        }
+
+        if (options.WordVectors is { } table && (options.Featurizer.ValenceScale != 0 || options.Featurizer.EmbeddingFocus != 0))
+        {
+            // The valence regression learns from the lexicon words that have vectors; without enough of them (no
+            // lexicon given) its predictions are all 0, which would empty the focused mean: train without both instead.
+            var known = table.Words.Count(w => lexicon.TryGetValence(w, out _));
+            if (known < MinValenceWords)
+            {
+                _log.LogWarning("Only {Known} lexicon words have word vectors (need {Min}): training without word valences (give --lexicon)", known, MinValenceWords);
+                options = options with { Featurizer = options.Featurizer with { ValenceScale = 0, EmbeddingFocus = 0 } };
+            }
         }
 
         // Shuffle once with the seed, then split: [holdout: tune half | test half] [train].
@@ -77,8 +92,16 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             CreatedAt = DateTimeOffset.UtcNow,
         };
 
+        // Predicted word valences (lexicon regressed onto the word vectors): unsupervised with respect to the labels.
+        WordValence? valence = null;
+        if (info.Featurizer.UsesValence)
+        {
+            valence = WordValence.Fit(options.WordVectors!, lexicon, info.Featurizer.ValenceRidge, info.Featurizer.ValenceOtherWeight, options.LexiconVectors);
+            _log.LogInformation("Fitted word valences for {Words} words", valence.Values.Length);
+        }
+
         _log.LogInformation("Training on {Train} texts ({Trainer}); {Tune} tune the class offsets, {Test} measure", train.Length, options.Trainer, tune.Length, test.Length);
-        var model = Fit(train, data, tokens, normalizer, options, info, ct);
+        var model = Fit(train, data, tokens, normalizer, options, info, valence, ct);
 
         var offsets = new float[3];
         if (options.TuneOffsets && tune.Length >= 3)
@@ -105,7 +128,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         {
             _log.LogInformation("Refitting on all {Count} texts", data.Count);
             info = info with { TrainedOn = data.Count };
-            model = Fit(order, data, tokens, normalizer, options, info, ct);
+            model = Fit(order, data, tokens, normalizer, options, info, valence, ct);
         }
 
         return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds) { SecondStageSweep = sweep };
@@ -138,9 +161,9 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         return table;
     }
 
-    private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
+    private SentimentModel Fit(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, WordValence? valence, CancellationToken ct)
     {
-        var linear = FitLinear(rows, data, tokens, normalizer, options, info with { SecondStage = null }, ct);
+        var linear = FitLinear(rows, data, tokens, normalizer, options, info with { SecondStage = null }, valence, ct);
         if (info.SecondStage is not { } stageSettings || options.WordVectors is not { } vectors)
         {
             return linear;
@@ -157,7 +180,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             {
                 var held = order.Where((_, k) => k % stageSettings.Folds == fold).ToArray();
                 var rest = order.Where((_, k) => k % stageSettings.Folds != fold).Select(k => rows[k]).ToArray();
-                var foldModel = FitLinear(rest, data, tokens, normalizer, options, info with { SecondStage = null }, ct);
+                var foldModel = FitLinear(rest, data, tokens, normalizer, options, info with { SecondStage = null }, valence, ct);
                 Parallel.ForEach(held, new ParallelOptions { CancellationToken = ct }, k =>
                 {
                     var r = foldModel.FromTokens(tokens[rows[k]], 0f);
@@ -175,11 +198,11 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         return new SentimentModel(linear.Ml, linear.Transformer, linear.InputSchema, linear.Featurizer, info, "unsaved", stage);
     }
 
-    private SentimentModel FitLinear(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, CancellationToken ct)
+    private SentimentModel FitLinear(int[] rows, IReadOnlyList<SentimentExample> data, List<SocialToken>[] tokens, SocialTextNormalizer normalizer, SentimentTrainingOptions options, SentimentModelInfo info, WordValence? valence, CancellationToken ct)
     {
         var settings = options.Featurizer with { EmbeddingDim = options.WordVectors?.Dimension ?? 0 };
         var idf = TextFeaturizer.ComputeIdf(settings, normalizer, rows.Select(i => tokens[i]).ToList(), rows.Select(i => (int)data[i].Label).ToList());
-        var featurizer = new TextFeaturizer(settings, normalizer, idf, options.WordVectors);
+        var featurizer = new TextFeaturizer(settings, normalizer, idf, options.WordVectors, valence);
 
         var counts = new int[3];
         foreach (var i in rows)

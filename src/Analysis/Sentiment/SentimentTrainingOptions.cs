@@ -21,6 +21,12 @@ public sealed record SentimentTrainingOptions
 
     public int VectorMinCount { get; init; } = 2;
 
+    /// <summary>
+    /// Vectors of more lexicon words, used only to fit the word-valence regression (<see cref="WordValence"/>); they are
+    /// not stored in the model. Null: the regression sees only the lexicon words of <see cref="WordVectors"/>.
+    /// </summary>
+    public WordVectors? LexiconVectors { get; init; }
+
     /// <summary>Trains the second stage (needs word vectors); null = the linear model alone.</summary>
     public SecondStageSettings? SecondStage { get; init; }
 

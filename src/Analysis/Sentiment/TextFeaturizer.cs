@@ -21,7 +21,10 @@ public sealed class TextFeaturizer
     private readonly int _embOffset;
     private StrongBox<FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>>>? _words;
 
-    public TextFeaturizer(FeaturizerSettings settings, SocialTextNormalizer normalizer, float[]? idf, WordVectors? vectors = null)
+    private readonly int _valOffset;
+    private readonly float[]? _embWeight;
+
+    public TextFeaturizer(FeaturizerSettings settings, SocialTextNormalizer normalizer, float[]? idf, WordVectors? vectors = null, WordValence? valence = null)
     {
         if (settings.EmbeddingDim > 0 && (vectors is null || vectors.Dimension != settings.EmbeddingDim))
         {
@@ -36,6 +39,21 @@ public sealed class TextFeaturizer
         _charOffset = 1 << settings.WordBits;
         _lexOffset = _charOffset + (1 << settings.CharBits);
         _embOffset = _lexOffset + LexiconFeatures.Count;
+        _valOffset = _embOffset + settings.EmbeddingDim;
+        if (settings.UsesValence && (valence is null || valence.Values.Length != vectors!.Count))
+        {
+            throw new InvalidDataException("The settings need predicted word valences for the model's word vectors; got " + (valence is null ? "none." : $"{valence.Values.Length} for {vectors!.Count} words."));
+        }
+
+        Valence = settings.UsesValence ? valence : null;
+        if (settings.EmbeddingFocus != 0 && Valence is { } v)
+        {
+            _embWeight = new float[v.Values.Length];
+            for (var i = 0; i < _embWeight.Length; i++)
+            {
+                _embWeight[i] = EmbeddingWeight(settings.EmbeddingFocus, settings.EmbeddingFocusAt, v.Values[i]);
+            }
+        }
         _idf = idf ?? [];
         if (_idf.Length != 0 && _idf.Length != _lexOffset)
         {
@@ -52,7 +70,15 @@ public sealed class TextFeaturizer
     /// <summary>The word vectors of the embedding block, or null when the settings have none.</summary>
     public WordVectors? Vectors { get; }
 
+    /// <summary>Predicted valences of the word vectors' words, or null when the settings use none.</summary>
+    public WordValence? Valence { get; }
+
     internal float[] Idf => _idf;
+
+    /// <summary>The factor of a word's vector in the word-vector block (1 unless <see cref="FeaturizerSettings.EmbeddingFocus"/> is set).</summary>
+    public float EmbeddingWeight(int row) => _embWeight?[row] ?? 1f;
+
+    private static float EmbeddingWeight(float focus, float at, float valence) => (1f - focus) + (focus * MathF.Min(1f, MathF.Abs(valence) / at));
 
     public SparseFeatures Featurize(string text)
     {
@@ -138,7 +164,7 @@ public sealed class TextFeaturizer
                     continue;
                 }
 
-                var sign = tok.Negated ? Settings.EmbeddingNegation : 1f;
+                var sign = (tok.Negated ? Settings.EmbeddingNegation : 1f) * EmbeddingWeight(row);
                 var v = vectors.Vector(row);
                 for (var j = 0; j < dim; j++)
                 {
@@ -148,13 +174,27 @@ public sealed class TextFeaturizer
                 n++;
             }
 
-            if (n > 0)
+            if (n > 0 && Settings.EmbeddingScale != 0)
             {
                 var f = Settings.EmbeddingScale / n;
                 for (var j = 0; j < dim; j++)
                 {
                     indices.Add(_embOffset + j);
                     values.Add(sum[j] * f);
+                }
+            }
+
+            if (Settings.ValenceDim > 0)
+            {
+                Span<float> val = stackalloc float[ValenceFeatures.Count];
+                ValenceFeatures.Compute(tokens, vectors, Valence!, val);
+                for (var j = 0; j < val.Length; j++)
+                {
+                    if (val[j] != 0)
+                    {
+                        indices.Add(_valOffset + j);
+                        values.Add(val[j] * Settings.ValenceScale);
+                    }
                 }
             }
         }

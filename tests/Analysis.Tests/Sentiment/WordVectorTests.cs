@@ -21,7 +21,7 @@ public sealed class WordVectorTests
     public void The_block_is_the_scaled_mean_of_the_word_vectors_with_negated_words_multiplied()
     {
         var vectors = new WordVectors(["good", "phone"], [1, 0, 0, 3], 2);
-        var settings = new FeaturizerSettings { WordBits = 8, CharBits = 8, LexiconScale = 0, EmbeddingDim = 2, EmbeddingScale = 2, EmbeddingNegation = -1 };
+        var settings = new FeaturizerSettings { WordBits = 8, CharBits = 8, LexiconScale = 0, EmbeddingDim = 2, EmbeddingScale = 2, EmbeddingNegation = -1, ValenceScale = 0, EmbeddingFocus = 0 };
         var featurizer = new TextFeaturizer(settings, new SocialTextNormalizer(SentimentLexicon.Empty), null, vectors);
         var offset = settings.HashedSlots + LexiconFeatures.Count;
 

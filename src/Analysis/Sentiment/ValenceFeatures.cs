@@ -1,0 +1,77 @@
+namespace Marketing.Analysis.Sentiment;
+
+/// <summary>
+/// Dense features from the predicted valences of a text's words (<see cref="WordValence"/>): like the lexicon
+/// features, but every word with a vector has a valence, and none of it comes from the labelled texts' topics.
+/// A word inside a negation scope counts -0.74 times its valence, as in VADER.
+/// </summary>
+public static class ValenceFeatures
+{
+    public const int Count = 8;
+
+    private const float NegationScalar = -0.74f;
+
+    // Predicted valences are on the lexicon's scale / 4: 0.2 is a lexicon valence of 0.8, a mild word.
+    private const float Strong = 0.2f;
+
+    /// <summary>Writes <see cref="Count"/> features for <paramref name="tokens"/> into <paramref name="dest"/>.</summary>
+    public static void Compute(List<SocialToken> tokens, WordVectors vectors, WordValence valence, Span<float> dest)
+    {
+        var buffer = TokenBuffer.RentLoaded(tokens);
+        Compute(buffer, vectors, valence, dest);
+        TokenBuffer.Return(buffer);
+    }
+
+    /// <inheritdoc cref="Compute(List{SocialToken}, WordVectors, WordValence, Span{float})"/>
+    public static void Compute(TokenBuffer tokens, WordVectors vectors, WordValence valence, Span<float> dest)
+    {
+        dest[..Count].Clear();
+        var values = valence.Values;
+        float sumPos = 0, sumNeg = 0, max = 0, min = 0, last = 0;
+        int n = 0, nPos = 0, nNeg = 0;
+        foreach (ref readonly var tok in tokens.Tokens)
+        {
+            var row = TextFeaturizer.VectorRow(in tok, tokens, vectors);
+            if (row < 0)
+            {
+                continue;
+            }
+
+            var p = values[row];
+            if (tok.Negated)
+            {
+                p *= NegationScalar;
+            }
+
+            n++;
+            if (p > 0)
+            {
+                sumPos += p;
+                max = MathF.Max(max, p);
+                nPos += p >= Strong ? 1 : 0;
+            }
+            else
+            {
+                sumNeg -= p;
+                min = MathF.Min(min, p);
+                nNeg += p <= -Strong ? 1 : 0;
+            }
+
+            last = p;
+        }
+
+        if (n == 0)
+        {
+            return;
+        }
+
+        dest[0] = MathF.Tanh(sumPos);
+        dest[1] = MathF.Tanh(sumNeg);
+        dest[2] = (sumPos - sumNeg) / n;
+        dest[3] = max;
+        dest[4] = -min;
+        dest[5] = MathF.Tanh(nPos / 2f);
+        dest[6] = MathF.Tanh(nNeg / 2f);
+        dest[7] = last;
+    }
+}
