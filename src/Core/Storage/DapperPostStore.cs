@@ -89,7 +89,7 @@ public abstract partial class DapperPostStore : IPostStore
     {
         var distinct = Distinct(posts);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var rows = new PostRow[distinct.Count];
+        var rows = new PostRow[distinct.Length];
         ParallelRanges.For(rows.Length, i => rows[i] = PostRow.From(distinct[i], now));
 
         var batch = new PreparedPosts(this, posts, distinct, rows);
@@ -124,7 +124,7 @@ public abstract partial class DapperPostStore : IPostStore
     /// delivery): the last copy wins, in the first copy's place, and the others count as updates, so one statement
     /// never touches a row twice.
     /// </summary>
-    private static IReadOnlyList<SocialPost> Distinct(IReadOnlyList<SocialPost> posts)
+    private static SocialPost[] Distinct(IReadOnlyList<SocialPost> posts)
     {
         // Keyed by post id alone: a string key with the default comparer hashes several times faster than a
         // (platform, id) tuple, and ids clash across platforms only in mixed batches, which take the tuple key.
@@ -155,7 +155,7 @@ public abstract partial class DapperPostStore : IPostStore
 
         if (chosen is null)
         {
-            return posts;
+            return [.. posts];
         }
 
         var distinct = new List<SocialPost>(byId.Count);
@@ -167,10 +167,10 @@ public abstract partial class DapperPostStore : IPostStore
             }
         }
 
-        return distinct;
+        return [.. distinct];
     }
 
-    private static List<SocialPost> DistinctByPlatformAndId(IReadOnlyList<SocialPost> posts)
+    private static SocialPost[] DistinctByPlatformAndId(IReadOnlyList<SocialPost> posts)
     {
         var distinct = new Dictionary<(string, string), SocialPost>(posts.Count);
         foreach (var p in posts)

@@ -13,7 +13,7 @@ public sealed class PreparedPosts : IDisposable
 {
     private IDisposable? _backend;
 
-    internal PreparedPosts(IPostStore? owner, IReadOnlyList<SocialPost> posts, IReadOnlyList<SocialPost> distinct, IReadOnlyList<PostRow> rows)
+    internal PreparedPosts(IPostStore? owner, IReadOnlyList<SocialPost> posts, SocialPost[] distinct, PostRow[] rows)
     {
         Owner = owner;
         Posts = posts;
@@ -28,10 +28,10 @@ public sealed class PreparedPosts : IDisposable
     internal IPostStore? Owner { get; }
 
     /// <summary>The posts distinct on (platform, post id), in the order of their first copy, each its last copy.</summary>
-    internal IReadOnlyList<SocialPost> Distinct { get; }
+    internal SocialPost[] Distinct { get; }
 
     /// <summary>The rows of <see cref="Distinct"/>, in the same order.</summary>
-    internal IReadOnlyList<PostRow> Rows { get; }
+    internal PostRow[] Rows { get; }
 
     /// <summary>What the backend prepared besides the rows (SQLite: the rows' text as UTF-8), or null.</summary>
     internal IDisposable? Backend
@@ -41,7 +41,7 @@ public sealed class PreparedPosts : IDisposable
     }
 
     /// <summary>A batch prepared by no store: the store it is written to prepares it (stores that prepare nothing use the posts as they are).</summary>
-    public static PreparedPosts Unprepared(IReadOnlyList<SocialPost> posts) => new(null, posts, posts, []);
+    public static PreparedPosts Unprepared(IReadOnlyList<SocialPost> posts) => new(null, posts, [], []);
 
     public void Dispose() => Interlocked.Exchange(ref _backend, null)?.Dispose();
 }

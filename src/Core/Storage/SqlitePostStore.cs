@@ -225,7 +225,7 @@ public sealed class SqlitePostStore : DapperPostStore
         var (rows, posts) = (batch.Rows, batch.Distinct);
         // Encoded while preparing; a batch disposed before this write is encoded here, one row at a time.
         var prepared = (batch.Backend as EncodedRows)?.Texts;
-        var encoded = prepared ?? new RowText[rows.Count];
+        var encoded = prepared ?? new RowText[rows.Length];
 
         // Declared first, so released after the statements that may still hold its text are finalized.
         using var arena = new Utf8Arena();
@@ -239,7 +239,7 @@ public sealed class SqlitePostStore : DapperPostStore
         _pendingAuthors.AddOrUpdate(rows, newAuthors);
         var inserted = 0;
         var expectRepeat = false;
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             if ((i & 1023) == 0)
             {
@@ -384,7 +384,7 @@ public sealed class SqlitePostStore : DapperPostStore
     private protected override void PrepareBackend(PreparedPosts batch)
     {
         var rows = batch.Rows;
-        var count = rows.Count;
+        var count = rows.Length;
         if (count == 0)
         {
             return;
