@@ -90,11 +90,8 @@ public abstract partial class DapperPostStore : IPostStore
         var distinct = Distinct(posts);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var rows = new PostRow[distinct.Length];
-        ParallelRanges.For(rows.Length, i => rows[i] = PostRow.From(distinct[i], now));
-
-        var batch = new PreparedPosts(this, posts, distinct, rows);
-        PrepareBackend(batch);
-        return batch;
+        var backend = BuildRows(distinct, rows, now);
+        return new PreparedPosts(this, posts, distinct, rows) { Backend = backend };
     }
 
     public async Task<UpsertResult> UpsertPreparedAsync(PreparedPosts batch, CancellationToken ct = default)
@@ -114,9 +111,14 @@ public abstract partial class DapperPostStore : IPostStore
         return new UpsertResult(inserted, batch.Posts.Count - inserted);
     }
 
-    /// <summary>What a backend prepares besides the rows (<see cref="PreparedPosts.Backend"/>); runs on the preparing thread.</summary>
-    private protected virtual void PrepareBackend(PreparedPosts batch)
+    /// <summary>
+    /// Fills <paramref name="rows"/> from <paramref name="posts"/> (in parallel for a large batch) and returns what the
+    /// backend prepares besides them (<see cref="PreparedPosts.Backend"/>), or null.
+    /// </summary>
+    private protected virtual IDisposable? BuildRows(SocialPost[] posts, PostRow[] rows, long nowMs)
     {
+        ParallelRanges.For(rows.Length, i => rows[i] = PostRow.From(posts[i], nowMs));
+        return null;
     }
 
     /// <summary>

@@ -381,13 +381,13 @@ public sealed class SqlitePostStore : DapperPostStore
         }
     }
 
-    private protected override void PrepareBackend(PreparedPosts batch)
+    /// <summary>Each row is encoded right after it is built, while its strings are still in the cache.</summary>
+    private protected override IDisposable? BuildRows(SocialPost[] posts, PostRow[] rows, long nowMs)
     {
-        var rows = batch.Rows;
         var count = rows.Length;
         if (count == 0)
         {
-            return;
+            return null;
         }
 
         if (!_textArrays.TryTake(out var texts) || texts.Length < count)
@@ -402,11 +402,11 @@ public sealed class SqlitePostStore : DapperPostStore
         {
             if (parts == 1)
             {
-                Encode(0);
+                Build(0);
             }
             else
             {
-                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Encode);
+                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Build);
             }
         }
         catch
@@ -415,15 +415,15 @@ public sealed class SqlitePostStore : DapperPostStore
             throw;
         }
 
-        batch.Backend = encoded;
+        return encoded;
 
-        void Encode(int part)
+        void Build(int part)
         {
             var arena = arenas[part] = new Utf8Arena();
             var to = (int)((long)count * (part + 1) / parts);
             for (var i = (int)((long)count * part / parts); i < to; i++)
             {
-                var row = rows[i];
+                var row = rows[i] = PostRow.From(posts[i], nowMs);
                 texts[i] = new RowText(arena, row, row.author_id.Length > 0 && IsKnownAuthor(row.platform, row.author_id));
             }
         }
