@@ -6,7 +6,8 @@ namespace Marketing.Core.Storage;
 /// A batch made ready for one store's write (<see cref="IPostStore.Prepare"/>): validated, repeats within the batch
 /// folded (the last copy wins), rows built and, for SQLite, text encoded. Preparing is the per-post work of a write
 /// that needs no database, so a pipeline can do it on its decoding threads while the single writer thread runs the
-/// previous batch's statements. It is a snapshot: prepare after the last change to the posts (scoring included).
+/// previous batch's statements. It is a snapshot: prepare after the last change to the posts (scoring included); a new
+/// post's ingestion time is the time it was prepared.
 /// Disposing returns its buffers; a batch may be written more than once (a retried write) until then.
 /// </summary>
 public sealed class PreparedPosts : IDisposable

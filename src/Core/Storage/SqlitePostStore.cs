@@ -307,10 +307,14 @@ public sealed class SqlitePostStore : DapperPostStore
                 upsert.Execute();
             }
 
-            foreach (var (brand, sentiment, polarity) in post.Brands.Count > 1 ? BrandLink.Extra(post) : [])
+            // Most posts name at most one brand (it is in the row): they skip the enumerator altogether.
+            if (row.brands is not null && post.Brands.Count > 1)
             {
-                link.Text(1, arena.Add(brand)).Text(2, v.Platform).Text(3, v.PostId).Int(4, row.created_ms)
-                    .Text(5, arena.Add(sentiment)).Real(6, polarity).Int(7, post.Engagement.Total).Execute();
+                foreach (var (brand, sentiment, polarity) in BrandLink.Extra(post))
+                {
+                    link.Text(1, arena.Add(brand)).Text(2, v.Platform).Text(3, v.PostId).Int(4, row.created_ms)
+                        .Text(5, arena.Add(sentiment)).Real(6, polarity).Int(7, post.Engagement.Total).Execute();
+                }
             }
 
             // An author new in this batch may be inserted twice here (the second insert is a no-op); the later
