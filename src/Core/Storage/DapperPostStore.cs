@@ -177,6 +177,8 @@ public abstract partial class DapperPostStore : IPostStore
         var distinct = new Dictionary<(string, string), SocialPost>(posts.Count);
         foreach (var p in posts)
         {
+            // The posts after the clash have not been validated yet.
+            Validate(p);
             distinct[(p.Platform, p.PostId)] = p;
         }
 

@@ -424,6 +424,11 @@ public sealed class PostStoreTests(StoreKind kind)
         posts[250].Hashtags = ["two words"];
 
         Assert.That(() => _store.Prepare(posts), Throws.ArgumentException.With.Message.Contains("white space"));
+
+        // Also after an id that two platforms share (which folds repeats by the (platform, id) key instead).
+        posts[10].PostId = "p5";
+        posts[10].Platform = "reddit";
+        Assert.That(() => _store.Prepare(posts), Throws.ArgumentException.With.Message.Contains("white space"));
     }
 
     [Test]
