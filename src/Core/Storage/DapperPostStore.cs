@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Dapper;
 using Marketing.Core.Domain;
+using Marketing.Core.Threading;
 using Microsoft.Extensions.Logging;
 
 namespace Marketing.Core.Storage;
@@ -31,8 +32,8 @@ public abstract partial class DapperPostStore : IPostStore
 
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken ct);
 
-    /// <summary>Upserts rows that are distinct on (platform, post_id); returns how many were new.</summary>
-    private protected abstract Task<int> UpsertDistinctAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct);
+    /// <summary>Upserts the rows of a prepared batch (distinct on (platform, post_id)); returns how many were new.</summary>
+    private protected abstract Task<int> UpsertDistinctAsync(DbConnection conn, DbTransaction tx, PreparedPosts batch, CancellationToken ct);
 
     protected abstract Task LockForMigrationAsync(DbConnection conn, DbTransaction tx, CancellationToken ct);
 
@@ -80,29 +81,116 @@ public abstract partial class DapperPostStore : IPostStore
             return default;
         }
 
-        // A batch may hold the same post twice (at-least-once delivery); the last copy wins and the others count
-        // as updates, so one statement never touches a row twice.
+        using var batch = Prepare(posts);
+        return await UpsertPreparedAsync(batch, ct);
+    }
+
+    public PreparedPosts Prepare(IReadOnlyList<SocialPost> posts)
+    {
+        var distinct = Distinct(posts);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var rows = new PostRow[distinct.Length];
+        var backend = BuildRows(distinct, rows, now);
+        return new PreparedPosts(this, posts, distinct, rows) { Backend = backend };
+    }
+
+    public async Task<UpsertResult> UpsertPreparedAsync(PreparedPosts batch, CancellationToken ct = default)
+    {
+        if (batch.Posts.Count == 0)
+        {
+            return default;
+        }
+
+        if (!ReferenceEquals(batch.Owner, this))
+        {
+            return await UpsertPostsAsync(batch.Posts, ct);
+        }
+
+        var inserted = await WriteBatchAsync(batch, ct);
+        OnCommitted(batch.Rows);
+        return new UpsertResult(inserted, batch.Posts.Count - inserted);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="rows"/> from <paramref name="posts"/> (in parallel for a large batch) and returns what the
+    /// backend prepares besides them (<see cref="PreparedPosts.Backend"/>), or null.
+    /// </summary>
+    private protected virtual IDisposable? BuildRows(SocialPost[] posts, PostRow[] rows, long nowMs)
+    {
+        ParallelRanges.For(rows.Length, i => rows[i] = PostRow.From(posts[i], nowMs));
+        return null;
+    }
+
+    /// <summary>
+    /// The posts validated and distinct on (platform, post id). A batch may hold the same post twice (at-least-once
+    /// delivery): the last copy wins, in the first copy's place, and the others count as updates, so one statement
+    /// never touches a row twice.
+    /// </summary>
+    private static SocialPost[] Distinct(IReadOnlyList<SocialPost> posts)
+    {
+        // Keyed by post id alone: a string key with the default comparer hashes several times faster than a
+        // (platform, id) tuple, and ids clash across platforms only in mixed batches, which take the tuple key.
+        var byId = new Dictionary<string, int>(posts.Count);
+        SocialPost[]? chosen = null;
+        bool[]? folded = null;
+        for (var i = 0; i < posts.Count; i++)
+        {
+            var p = posts[i];
+            Validate(p);
+            ref var first = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byId, p.PostId, out var seen);
+            if (!seen)
+            {
+                first = i;
+                continue;
+            }
+
+            if (posts[first].Platform != p.Platform)
+            {
+                return DistinctByPlatformAndId(posts);
+            }
+
+            chosen ??= [.. posts];
+            folded ??= new bool[posts.Count];
+            chosen[first] = p;
+            folded[i] = true;
+        }
+
+        if (chosen is null)
+        {
+            return [.. posts];
+        }
+
+        var distinct = new List<SocialPost>(byId.Count);
+        for (var i = 0; i < chosen.Length; i++)
+        {
+            if (!folded![i])
+            {
+                distinct.Add(chosen[i]);
+            }
+        }
+
+        return [.. distinct];
+    }
+
+    private static SocialPost[] DistinctByPlatformAndId(IReadOnlyList<SocialPost> posts)
+    {
         var distinct = new Dictionary<(string, string), SocialPost>(posts.Count);
         foreach (var p in posts)
         {
+            // The posts after the clash have not been validated yet.
             Validate(p);
             distinct[(p.Platform, p.PostId)] = p;
         }
 
-        var list = distinct.Values.ToList();
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var rows = list.Select(p => PostRow.From(p, now)).ToList();
-        var inserted = await WriteBatchAsync(rows, list, ct);
-        OnCommitted(rows);
-        return new UpsertResult(inserted, posts.Count - inserted);
+        return [.. distinct.Values];
     }
 
-    /// <summary>Upserts rows that are distinct on (platform, post_id) in one transaction; returns how many were new.</summary>
-    private protected virtual async Task<int> WriteBatchAsync(IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    /// <summary>Upserts the distinct rows of a batch in one transaction; returns how many were new.</summary>
+    private protected virtual async Task<int> WriteBatchAsync(PreparedPosts batch, CancellationToken ct)
     {
         await using var conn = await OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var inserted = await UpsertDistinctAsync(conn, tx, rows, posts, ct);
+        var inserted = await UpsertDistinctAsync(conn, tx, batch, ct);
         await tx.CommitAsync(ct);
         return inserted;
     }

@@ -20,6 +20,17 @@ public interface IPostStore : IAsyncDisposable
     /// </summary>
     Task<UpsertResult> UpsertPostsAsync(IReadOnlyList<SocialPost> posts, CancellationToken ct = default);
 
+    /// <summary>
+    /// Does the per-post part of <see cref="UpsertPostsAsync(IReadOnlyList{SocialPost}, CancellationToken)"/> that needs
+    /// no database (validation, folding repeats, building rows), on the calling thread and in parallel with other
+    /// writes, so that <see cref="UpsertPreparedAsync"/> is left only the statements. Throws what the upsert would for
+    /// an invalid post. Thread-safe.
+    /// </summary>
+    PreparedPosts Prepare(IReadOnlyList<SocialPost> posts) => PreparedPosts.Unprepared(posts);
+
+    /// <summary>The upsert of a batch from <see cref="Prepare"/>: the same result and rows as upserting its posts.</summary>
+    Task<UpsertResult> UpsertPreparedAsync(PreparedPosts batch, CancellationToken ct = default) => UpsertPostsAsync(batch.Posts, ct);
+
     /// <summary>Updates only the analysis columns (sentiment and per-brand sentiment) of posts already stored.</summary>
     Task UpdateSentimentAsync(IReadOnlyList<SocialPost> posts, CancellationToken ct = default);
 

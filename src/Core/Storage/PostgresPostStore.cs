@@ -78,8 +78,9 @@ public sealed class PostgresPostStore : DapperPostStore
     private static readonly string MergeAuthorsSql =
         $"INSERT INTO authors SELECT * FROM authors_stage {PostUpsertSql.AuthorOnConflict}";
 
-    private protected override async Task<int> UpsertDistinctAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    private protected override async Task<int> UpsertDistinctAsync(DbConnection conn, DbTransaction tx, PreparedPosts batch, CancellationToken ct)
     {
+        var (rows, posts) = (batch.Rows, batch.Distinct);
         var npg = (NpgsqlConnection)conn;
         await conn.ExecuteAsync(new CommandDefinition(CreateStageSql, transaction: tx, cancellationToken: ct));
         await CopyPostsAsync(npg, rows, ct);

@@ -168,19 +168,24 @@ internal sealed class RawStatement : IDisposable
 }
 
 /// <summary>
-/// UTF-8 copies of the strings of one row, in pinned memory, for binding as SQLITE_STATIC. <see cref="Reset"/> before
-/// each row; every span stays valid until the next reset (a full block is kept, not moved, when a new one is needed).
+/// UTF-8 copies of strings, in pinned memory, for binding as SQLITE_STATIC. <see cref="Reset"/> starts over (before
+/// each row of the write loop); a span stays valid until the next reset or <see cref="Dispose"/> (a full block is kept,
+/// not moved, when a new one is needed). Blocks come from a shared pool and go back on reset and dispose: a batch
+/// encodes its rows into a few arenas while it is prepared, and would otherwise leave a trail of pinned blocks.
 /// </summary>
-internal sealed class Utf8Arena
+internal sealed class Utf8Arena : IDisposable
 {
     private const int BlockSize = 64 * 1024;
+    private const int PoolLimit = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentBag<byte[]> Pool = [];
     private readonly List<byte[]> _full = [];
-    private byte[] _block = GC.AllocateUninitializedArray<byte>(BlockSize, pinned: true);
+    private byte[] _block;
     private IntPtr _base;
     private int _used;
 
     public Utf8Arena()
     {
+        _block = Take(BlockSize);
         _base = Marshal.UnsafeAddrOfPinnedArrayElement(_block, 0);
     }
 
@@ -189,7 +194,21 @@ internal sealed class Utf8Arena
     public void Reset()
     {
         _used = 0;
+        foreach (var block in _full)
+        {
+            Return(block);
+        }
+
         _full.Clear();
+    }
+
+    /// <summary>Returns every block to the pool: the arena and its spans must not be used after.</summary>
+    public void Dispose()
+    {
+        Reset();
+        Return(_block);
+        _block = [];
+        _base = IntPtr.Zero;
     }
 
     public Span Add(string? value)
@@ -209,7 +228,7 @@ internal sealed class Utf8Arena
         if (_used + max > _block.Length)
         {
             _full.Add(_block);
-            _block = GC.AllocateUninitializedArray<byte>(Math.Max(BlockSize, max), pinned: true);
+            _block = Take(max);
             _base = Marshal.UnsafeAddrOfPinnedArrayElement(_block, 0);
             _used = 0;
         }
@@ -218,5 +237,17 @@ internal sealed class Utf8Arena
         var span = new Span(_base + _used, n, false);
         _used += n;
         return span;
+    }
+
+    private static byte[] Take(int atLeast) =>
+        atLeast <= BlockSize && Pool.TryTake(out var block) ? block : GC.AllocateUninitializedArray<byte>(Math.Max(BlockSize, atLeast), pinned: true);
+
+    private static void Return(byte[] block)
+    {
+        // Only standard blocks are pooled; a larger one (a huge text) is left to the GC.
+        if (block.Length == BlockSize && Pool.Count < PoolLimit)
+        {
+            Pool.Add(block);
+        }
     }
 }

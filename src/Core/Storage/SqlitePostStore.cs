@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Marketing.Core.Domain;
+using Marketing.Core.Threading;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SQLitePCL;
@@ -84,12 +85,12 @@ public sealed class SqlitePostStore : DapperPostStore
         await conn.ExecuteAsync(new CommandDefinition("CREATE TABLE IF NOT EXISTS migration_lock (id INTEGER PRIMARY KEY); DELETE FROM migration_lock;", transaction: tx, cancellationToken: ct));
     }
 
-    private protected override async Task<int> UpsertDistinctAsync(DbConnection conn, DbTransaction tx, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    private protected override async Task<int> UpsertDistinctAsync(DbConnection conn, DbTransaction tx, PreparedPosts batch, CancellationToken ct)
     {
         await _writeLock.WaitAsync(ct);
         try
         {
-            return UpsertPrepared(((SqliteConnection)conn).Handle!, rows, posts, ct);
+            return UpsertPrepared(((SqliteConnection)conn).Handle!, batch, ct);
         }
         finally
         {
@@ -105,11 +106,11 @@ public sealed class SqlitePostStore : DapperPostStore
     /// (none is left to a finalizer thread). <c>BEGIN IMMEDIATE</c> takes SQLite's write lock first, waiting on the busy
     /// timeout when another process writes.
     /// </summary>
-    private protected override async Task<int> WriteBatchAsync(IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    private protected override async Task<int> WriteBatchAsync(PreparedPosts batch, CancellationToken ct)
     {
         if (_bulkFile is null)
         {
-            return await base.WriteBatchAsync(rows, posts, ct);
+            return await base.WriteBatchAsync(batch, ct);
         }
 
         await _writeLock.WaitAsync(ct);
@@ -119,7 +120,7 @@ public sealed class SqlitePostStore : DapperPostStore
             Exec(db, "BEGIN IMMEDIATE");
             try
             {
-                var inserted = UpsertPrepared(db, rows, posts, ct);
+                var inserted = UpsertPrepared(db, batch, ct);
                 Exec(db, "COMMIT");
                 return inserted;
             }
@@ -219,8 +220,15 @@ public sealed class SqlitePostStore : DapperPostStore
     /// repeat (a redelivery) writes nothing at all; otherwise it pays for the full upsert and its links. Statements
     /// are prepared once per batch and bound by position (see <see cref="RawStatement"/>).
     /// </summary>
-    private int UpsertPrepared(sqlite3 db, IReadOnlyList<PostRow> rows, IReadOnlyList<SocialPost> posts, CancellationToken ct)
+    private int UpsertPrepared(sqlite3 db, PreparedPosts batch, CancellationToken ct)
     {
+        var (rows, posts) = (batch.Rows, batch.Distinct);
+        // Encoded while preparing; a batch disposed before this write is encoded here, one row at a time.
+        var prepared = (batch.Backend as EncodedRows)?.Texts;
+        var encoded = prepared ?? new RowText[rows.Length];
+
+        // Declared first, so released after the statements that may still hold its text are finalized.
+        using var arena = new Utf8Arena();
         using var tryInsert = new RawStatement(db, InsertPostValues + " ON CONFLICT (platform, post_id) DO NOTHING");
         using var upsert = new RawStatement(db, InsertPostValues + " " + PostUpsertSql.OnConflict);
         using var storedState = new RawStatement(db, StoredStateSql);
@@ -229,10 +237,9 @@ public sealed class SqlitePostStore : DapperPostStore
         using var author = new RawStatement(db, InsertAuthorSql + " " + PostUpsertSql.AuthorOnConflict);
         var newAuthors = new List<PostRow>();
         _pendingAuthors.AddOrUpdate(rows, newAuthors);
-        var arena = new Utf8Arena();
         var inserted = 0;
         var expectRepeat = false;
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             if ((i & 1023) == 0)
             {
@@ -242,7 +249,12 @@ public sealed class SqlitePostStore : DapperPostStore
             var row = rows[i];
             var post = posts[i];
             arena.Reset();
-            var v = new RowText(arena, row);
+            if (prepared is null)
+            {
+                encoded[i] = new RowText(arena, row, knownAuthor: false);
+            }
+
+            ref readonly var v = ref encoded[i];
 
             // Repeats come in runs (a redelivered batch, a file ingested again): after a repeat, the next post is
             // looked up first, which spares a repeat the failed insert. The first post of a batch is always an
@@ -295,15 +307,19 @@ public sealed class SqlitePostStore : DapperPostStore
                 upsert.Execute();
             }
 
-            foreach (var (brand, sentiment, polarity) in post.Brands.Count > 1 ? BrandLink.Extra(post) : [])
+            // Most posts name at most one brand (it is in the row): they skip the enumerator altogether.
+            if (row.brands is not null && post.Brands.Count > 1)
             {
-                link.Text(1, arena.Add(brand)).Text(2, v.Platform).Text(3, v.PostId).Int(4, row.created_ms)
-                    .Text(5, arena.Add(sentiment)).Real(6, polarity).Int(7, post.Engagement.Total).Execute();
+                foreach (var (brand, sentiment, polarity) in BrandLink.Extra(post))
+                {
+                    link.Text(1, arena.Add(brand)).Text(2, v.Platform).Text(3, v.PostId).Int(4, row.created_ms)
+                        .Text(5, arena.Add(sentiment)).Real(6, polarity).Int(7, post.Engagement.Total).Execute();
+                }
             }
 
             // An author new in this batch may be inserted twice here (the second insert is a no-op); the later
             // batches know it once this one is committed.
-            if (row.author_id.Length > 0 && !IsKnownAuthor(row.platform, row.author_id))
+            if (row.author_id.Length > 0 && !v.KnownAuthor && !IsKnownAuthor(row.platform, row.author_id))
             {
                 newAuthors.Add(row);
                 author.Text(1, v.Platform).Text(2, v.AuthorId).Execute();
@@ -313,9 +329,13 @@ public sealed class SqlitePostStore : DapperPostStore
         return inserted;
     }
 
-    /// <summary>The text columns of a row, encoded once into the arena and bound to every statement of the row.</summary>
-    private readonly struct RowText(Utf8Arena a, PostRow r)
+    /// <summary>
+    /// The text columns of a row, encoded once into the arena and bound to every statement of the row, and whether its
+    /// author was known to be registered when it was encoded (authors are never forgotten, so a known one stays known).
+    /// </summary>
+    private readonly struct RowText(Utf8Arena a, PostRow r, bool knownAuthor)
     {
+        public readonly bool KnownAuthor = knownAuthor;
         public readonly Utf8Arena.Span Platform = a.Add(r.platform), PostId = a.Add(r.post_id), AuthorId = a.Add(r.author_id),
             AuthorHandle = a.Add(r.author_handle), AuthorName = a.Add(r.author_name), AuthorLocation = a.Add(r.author_location),
             Text = a.Add(r.text), Lang = a.Add(r.lang), Url = a.Add(r.url), Hashtags = a.Add(r.hashtags), Mentions = a.Add(r.mentions),
@@ -337,6 +357,80 @@ public sealed class SqlitePostStore : DapperPostStore
             .Text(26, v.NearDupOf).Text(27, v.Sentiment).Real(28, r.p_neg).Real(29, r.p_neu).Real(30, r.p_pos)
             .Text(31, v.Scorer).Text(32, v.ModelVersion).Text(33, v.BrandSentiments).Text(34, v.Source)
             .Int(35, r.ingested_ms).Text(36, v.Brand).Text(37, v.BrandSentiment).Real(38, r.brand_polarity).Int(39, r.engagement);
+    }
+
+    // Arrays of encoded rows, reused across batches (a batch of 2000 rows takes 800 KB, which would be a
+    // large-object allocation per batch).
+    private readonly System.Collections.Concurrent.ConcurrentBag<RowText[]> _textArrays = [];
+
+    /// <summary>
+    /// The rows' text encoded to UTF-8 while preparing (in parallel over the cores for a large batch), so the writer
+    /// only binds. Each range of rows has its own arena; the arenas' blocks go back to their pool on dispose.
+    /// </summary>
+    private sealed class EncodedRows(SqlitePostStore store, RowText[] texts, Utf8Arena?[] arenas) : IDisposable
+    {
+        public RowText[] Texts { get; } = texts;
+
+        public void Dispose()
+        {
+            foreach (var arena in arenas)
+            {
+                arena?.Dispose();
+            }
+
+            if (store._textArrays.Count < 8)
+            {
+                store._textArrays.Add(Texts);
+            }
+        }
+    }
+
+    /// <summary>Each row is encoded right after it is built, while its strings are still in the cache.</summary>
+    private protected override IDisposable? BuildRows(SocialPost[] posts, PostRow[] rows, long nowMs)
+    {
+        var count = rows.Length;
+        if (count == 0)
+        {
+            return null;
+        }
+
+        if (!_textArrays.TryTake(out var texts) || texts.Length < count)
+        {
+            texts = new RowText[Math.Max(count, 2048)];
+        }
+
+        var parts = count < ParallelRanges.MinParallel || Environment.ProcessorCount == 1 ? 1 : Math.Min(Environment.ProcessorCount * 4, (count + 127) / 128);
+        var arenas = new Utf8Arena?[parts];
+        var encoded = new EncodedRows(this, texts, arenas);
+        try
+        {
+            if (parts == 1)
+            {
+                Build(0);
+            }
+            else
+            {
+                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Build);
+            }
+        }
+        catch
+        {
+            encoded.Dispose();
+            throw;
+        }
+
+        return encoded;
+
+        void Build(int part)
+        {
+            var arena = arenas[part] = new Utf8Arena();
+            var to = (int)((long)count * (part + 1) / parts);
+            for (var i = (int)((long)count * part / parts); i < to; i++)
+            {
+                var row = rows[i] = PostRow.From(posts[i], nowMs);
+                texts[i] = new RowText(arena, row, row.author_id.Length > 0 && IsKnownAuthor(row.platform, row.author_id));
+            }
+        }
     }
 
     private bool IsKnownAuthor(string platform, string authorId)

@@ -61,39 +61,69 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
         }
 
         // The records of one batch live in one arena, reused once the batch is decoded (decoding copies what it keeps).
-        using var arena = new RecordArena();
-        var records = new RawRecord[Math.Max(1, options.BatchSize)];
-        var results = new DecodeResult[records.Length];
-        while (true)
+        // Two sets of them: the next batch is split from the input on another thread while this one is decoded, so
+        // the reading is off the decoding's critical path (it was the one serial step between two batches).
+        var size = Math.Max(1, options.BatchSize);
+        RecordArena[] arenas = [new(), new()];
+        RawRecord[][] recordSets = [new RawRecord[size], new RawRecord[size]];
+        var results = new DecodeResult[size];
+        Task<int>? next = null;
+        try
         {
-            arena.Reset();
-            var count = 0;
-            while (count < records.Length && await splitter.NextAsync(ct, arena) is { } record)
+            var current = 0;
+            var count = await SplitAsync(splitter, arenas[current], recordSets[current], ct);
+            while (count > 0)
             {
-                records[count++] = record;
+                var (nextArena, nextRecords) = (arenas[1 - current], recordSets[1 - current]);
+                next = Task.Run(() => SplitAsync(splitter, nextArena, nextRecords, ct), ct);
+                var records = recordSets[current];
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = ct }, i =>
+                {
+                    results[i] = DecodeOne(records[i], name, columns, headerCount, delimiter);
+                });
+
+                var batch = new DecodedBatch(name, new List<SocialPost>(count), []);
+                for (var i = 0; i < count; i++)
+                {
+                    batch.Posts.AddRange(results[i].Posts);
+                    batch.Rejects.AddRange(results[i].Rejects);
+                    results[i] = null!;
+                }
+
+                decoder.FlagNearDuplicates(batch.Posts);
+                yield return batch;
+                count = await next;
+                next = null;
+                current = 1 - current;
             }
-
-            if (count == 0)
-            {
-                yield break;
-            }
-
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = ct }, i =>
-            {
-                results[i] = DecodeOne(records[i], name, columns, headerCount, delimiter);
-            });
-
-            var batch = new DecodedBatch(name, new List<SocialPost>(count), []);
-            for (var i = 0; i < count; i++)
-            {
-                batch.Posts.AddRange(results[i].Posts);
-                batch.Rejects.AddRange(results[i].Rejects);
-                results[i] = null!;
-            }
-
-            decoder.FlagNearDuplicates(batch.Posts);
-            yield return batch;
         }
+        finally
+        {
+            // A split still running reads the input: it ends before the input is disposed (its error, if any, is
+            // moot once the enumeration stops early).
+            if (next is not null)
+            {
+                await Task.WhenAny(next);
+            }
+
+            foreach (var arena in arenas)
+            {
+                arena.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Reads up to <c>records.Length</c> records into <paramref name="arena"/> (reset first); returns how many.</summary>
+    private static async Task<int> SplitAsync(RecordSplitter splitter, RecordArena arena, RawRecord[] records, CancellationToken ct)
+    {
+        arena.Reset();
+        var count = 0;
+        while (count < records.Length && await splitter.NextAsync(ct, arena) is { } record)
+        {
+            records[count++] = record;
+        }
+
+        return count;
     }
 
     // Per-post hot path: compiled fully optimized on first call. With tiering, an ingest of a few seconds ran much of

@@ -10,7 +10,7 @@ namespace Marketing.Ingest.Pipeline;
 
 /// <summary>
 /// File -> decoder -> enrichers (sentiment) -> store, with rejects to a JSONL file and the store, and a summary.
-/// Decoding of the next batch overlaps the write of the current one. Used by <c>mkt ingest</c>, the demo and the web host.
+/// Decoding (and, without enrichers, the store's preparation) of the next batch overlaps the write of the current one. Used by <c>mkt ingest</c>, the demo and the web host.
 /// </summary>
 public sealed class IngestPipeline(IPostStore store, RecordDecoder decoder, IEnumerable<IPostEnricher>? enrichers = null, ILogger<IngestPipeline>? logger = null)
 {
@@ -54,7 +54,9 @@ public sealed class IngestPipeline(IPostStore store, RecordDecoder decoder, IEnu
                 {
                     await foreach (var batch in files.ReadAsync(path, ct))
                     {
-                        await channel.Writer.WriteAsync(batch, ct);
+                        // Without enrichers the posts are final once decoded: the store's per-post preparation
+                        // (validation, rows, encoding) runs here, off the writer, which is left only the statements.
+                        await channel.Writer.WriteAsync(_enrichers.Count == 0 && batch.Posts.Count > 0 ? batch with { Prepared = store.Prepare(batch.Posts) } : batch, ct);
                     }
                 }
 
@@ -95,7 +97,19 @@ public sealed class IngestPipeline(IPostStore store, RecordDecoder decoder, IEnu
                 await enricher.EnrichAsync(batch.Posts, ct);
             }
 
-            var result = await store.UpsertPostsAsync(batch.Posts, ct);
+            UpsertResult result;
+            if (batch.Prepared is { } prepared)
+            {
+                using (prepared)
+                {
+                    result = await store.UpsertPreparedAsync(prepared, ct);
+                }
+            }
+            else
+            {
+                result = await store.UpsertPostsAsync(batch.Posts, ct);
+            }
+
             summary.Stored += result.Inserted;
             summary.Duplicates += result.Updated;
             summary.NearDuplicates += batch.Posts.Count(p => p.NearDuplicateOf is not null);

@@ -358,6 +358,90 @@ public sealed class PostStoreTests(StoreKind kind)
         Assert.That((await _store.GetStatsAsync()).Posts, Is.EqualTo(4000));
     }
 
+    // Large enough that the preparation runs in parallel ranges (one arena each), with repeats, mixed platforms,
+    // several brands, sentiment and non-ASCII text.
+    private static List<SocialPost> MixedBatch()
+    {
+        var posts = new List<SocialPost>();
+        for (var i = 0; i < 900; i++)
+        {
+            var brands = (i % 3) switch { 0 => new[] { "acme" }, 1 => ["acme", "globex", "acme"], _ => [] };
+            posts.Add(Posts.Make("m" + (i % 800), $"post {i} ünï ✓ {new string('x', i % 70)}", Posts.Epoch.AddMinutes(i),
+                platform: i % 5 == 0 ? "reddit" : "x", author: "a" + (i % 37), brands: brands,
+                sentiment: i % 4 == 0 ? SentimentLabel.Positive : null, hashtags: i % 2 == 0 ? ["tag" + i] : null, likes: i));
+        }
+
+        return posts;
+    }
+
+    [Test]
+    public async Task A_prepared_batch_stores_what_the_plain_upsert_stores()
+    {
+        var posts = MixedBatch();
+        using var prepared = _store.Prepare(posts);
+        var result = await _store.UpsertPreparedAsync(prepared);
+
+        await using var plainStore = await TestStores.OpenNewAsync(kind);
+        var plain = await plainStore.UpsertPostsAsync(MixedBatch());
+
+        Assert.That(result, Is.EqualTo(plain));
+        Assert.That(result.Inserted + result.Updated, Is.EqualTo(900));
+        Assert.That(Describe(await _store.FindPostsAsync(new PostQuery { Limit = 2000 })),
+            Is.EqualTo(Describe(await plainStore.FindPostsAsync(new PostQuery { Limit = 2000 }))));
+        Assert.That(await _store.GetBrandBucketsAsync(TimeRange.All, TimeSpan.FromDays(1)),
+            Is.EqualTo(await plainStore.GetBrandBucketsAsync(TimeRange.All, TimeSpan.FromDays(1))));
+        var authors = await _store.GetAuthorSummaryAsync(TimeRange.All, 100);
+        var plainAuthors = await plainStore.GetAuthorSummaryAsync(TimeRange.All, 100);
+        Assert.That(authors.DistinctAuthors, Is.EqualTo(plainAuthors.DistinctAuthors).And.EqualTo(37 * 2));
+        Assert.That(authors.Top, Is.EqualTo(plainAuthors.Top));
+    }
+
+    [Test]
+    public async Task A_prepared_batch_written_again_after_dispose_or_to_another_store_is_stored_the_same()
+    {
+        var posts = MixedBatch();
+        var prepared = _store.Prepare(posts);
+        var first = await _store.UpsertPreparedAsync(prepared);
+        var again = await _store.UpsertPreparedAsync(prepared);
+        prepared.Dispose();
+        var afterDispose = await _store.UpsertPreparedAsync(prepared);
+
+        await using var other = await TestStores.OpenNewAsync(kind);
+        var elsewhere = await other.UpsertPreparedAsync(prepared);
+
+        Assert.That(first, Is.EqualTo(new UpsertResult(800, 100)));
+        Assert.That(again, Is.EqualTo(new UpsertResult(0, 900)));
+        Assert.That(afterDispose, Is.EqualTo(new UpsertResult(0, 900)));
+        Assert.That(elsewhere, Is.EqualTo(first));
+        Assert.That(Describe(await other.FindPostsAsync(new PostQuery { Limit = 2000 })),
+            Is.EqualTo(Describe(await _store.FindPostsAsync(new PostQuery { Limit = 2000 }))));
+    }
+
+    [Test]
+    public void Preparing_a_batch_with_an_invalid_post_throws_before_anything_is_written()
+    {
+        var posts = Posts.Many(300);
+        posts[250].Hashtags = ["two words"];
+
+        Assert.That(() => _store.Prepare(posts), Throws.ArgumentException.With.Message.Contains("white space"));
+
+        // Also after an id that two platforms share (which folds repeats by the (platform, id) key instead).
+        posts[10].PostId = "p5";
+        posts[10].Platform = "reddit";
+        Assert.That(() => _store.Prepare(posts), Throws.ArgumentException.With.Message.Contains("white space"));
+    }
+
+    [Test]
+    public async Task A_repeat_in_a_batch_that_also_has_the_same_id_on_another_platform_keeps_the_last_copy_of_each()
+    {
+        var result = await _store.UpsertPostsAsync([
+            Posts.Make("7", "x first"), Posts.Make("7", "reddit only", platform: "reddit"), Posts.Make("7", "x last"), Posts.Make("8")]);
+
+        Assert.That(result, Is.EqualTo(new UpsertResult(3, 1)));
+        Assert.That((await _store.GetPostAsync("x", "7"))!.Text, Is.EqualTo("x last"));
+        Assert.That((await _store.GetPostAsync("reddit", "7"))!.Text, Is.EqualTo("reddit only"));
+    }
+
     private static string[] Ids(IEnumerable<SocialPost> posts) => posts.Select(p => p.PostId).ToArray();
 
     private static string Describe(IEnumerable<SocialPost> posts) =>

@@ -51,6 +51,27 @@ public class OwnSchemaReaderTests
         });
     }
 
+    [Test]
+    public void Author_and_engagement_names_escaped_or_aliased_are_read_as_the_document_path_reads_them()
+    {
+        var json = """
+            {"post_id":"5","text":"hello there","created_at":"2026-10-01T08:00:00Z",
+             "author":{"username":"u","\u0069d":"a5","h\u0061ndle":"h","name":"N","display_name":"D","follow\u0065rs":7,"loc\u0061tion":"L","verified":true,"likes":99},
+             "engagement":{"lik\u0065s":5,"views":9,"id":"x","shar\u0065s":"2","replies":1}}
+            """.ReplaceLineEndings("");
+        Assert.That(OwnSchemaReader.TryRead(Encoding.UTF8.GetBytes(json), true, 64, null, out var fast), Is.True);
+        var viaDocument = Single(json.Replace("\"text\"", "\"sentiment\":{\"label\":\"neutral\",\"negative\":0.1,\"neutral\":0.8,\"positive\":0.1,\"scorer\":\"m\"},\"text\"", StringComparison.Ordinal));
+        viaDocument.Sentiment = null;
+        Assert.Multiple(() =>
+        {
+            Assert.That(fast!.Author.Handle, Is.EqualTo("h"));
+            Assert.That(fast.Author.DisplayName, Is.EqualTo("D"));
+            Assert.That((fast.Author.Id, fast.Author.Followers, fast.Author.Location, fast.Author.Verified), Is.EqualTo(("a5", 7L, "L", true)));
+            Assert.That((fast.Engagement.Likes, fast.Engagement.Shares, fast.Engagement.Replies, fast.Engagement.Views), Is.EqualTo((5L, 2L, 1L, 9L)));
+            Assert.That(SnakeCaseJson.Serialize(Single(json)), Is.EqualTo(SnakeCaseJson.Serialize(viaDocument)));
+        });
+    }
+
     [TestCase("data")]
     [TestCase("kind")]
     [TestCase("user")]
