@@ -62,15 +62,7 @@ public sealed class ScoringPathTests
     {
         foreach (var model in Models())
         {
-            var direct = model.PredictBatch(TrickyTexts.All);
-            var mlnet = model.PredictWithMlNet(TrickyTexts.All);
-            for (var i = 0; i < direct.Length; i++)
-            {
-                Assert.That(direct[i].Label, Is.EqualTo(mlnet[i].Label), TrickyTexts.All[i]);
-                Assert.That(direct[i].Negative, Is.EqualTo(mlnet[i].Negative).Within(1e-4), TrickyTexts.All[i]);
-                Assert.That(direct[i].Neutral, Is.EqualTo(mlnet[i].Neutral).Within(1e-4), TrickyTexts.All[i]);
-                Assert.That(direct[i].Positive, Is.EqualTo(mlnet[i].Positive).Within(1e-4), TrickyTexts.All[i]);
-            }
+            ScoringAssert.AgreesWithMlNet(model, TrickyTexts.All);
         }
     }
 

@@ -28,14 +28,7 @@ public sealed class SentimentModelTests
     public void Direct_linear_scoring_agrees_with_the_mlnet_transform()
     {
         var model = SmallCorpus.Model;
-        var direct = model.PredictBatch(Probes);
-        var mlnet = model.PredictWithMlNet(Probes);
-        for (var i = 0; i < Probes.Length; i++)
-        {
-            Assert.That(direct[i].Label, Is.EqualTo(mlnet[i].Label), Probes[i]);
-            Assert.That(direct[i].Positive, Is.EqualTo(mlnet[i].Positive).Within(1e-4), Probes[i]);
-            Assert.That(direct[i].Negative, Is.EqualTo(mlnet[i].Negative).Within(1e-4), Probes[i]);
-        }
+        ScoringAssert.AgreesWithMlNet(model, Probes);
     }
 
     [Test]

@@ -98,14 +98,7 @@ public sealed class WordValenceTests
         Assert.That(reloaded.Featurizer.Valence!.Values, Is.EqualTo(model.Featurizer.Valence!.Values));
         Assert.That(reloaded.PredictBatch(Probes), Is.EqualTo(model.PredictBatch(Probes)));
 
-        var direct = reloaded.PredictBatch(Probes);
-        var mlnet = reloaded.PredictWithMlNet(Probes);
-        for (var i = 0; i < Probes.Length; i++)
-        {
-            Assert.That(direct[i].Label, Is.EqualTo(mlnet[i].Label), Probes[i]);
-            Assert.That(direct[i].Positive, Is.EqualTo(mlnet[i].Positive).Within(1e-4), Probes[i]);
-            Assert.That(direct[i].Negative, Is.EqualTo(mlnet[i].Negative).Within(1e-4), Probes[i]);
-        }
+        ScoringAssert.AgreesWithMlNet(reloaded, Probes);
 
         Assert.That(reloaded.Predict("the phone is terrible").Label, Is.EqualTo(Marketing.Core.Domain.SentimentLabel.Negative));
     }
