@@ -179,11 +179,7 @@ public sealed class SentimentModel
     {
         Span<float> logits = [_biases[0], _biases[1], _biases[2]];
         Span<float> lex = stackalloc float[LexiconFeatures.Count];
-        Featurizer.Score(tokens, _packed, _lexWeights, _wordScores, logits, lex);
-        if (_valenceWeights.Length != 0)
-        {
-            AddValence(tokens, logits);
-        }
+        Featurizer.Score(tokens, _packed, _lexWeights, _wordScores, _valenceWeights, logits, lex);
 
         if (SecondStage is { } stage && weight != 0)
         {
@@ -192,20 +188,6 @@ public sealed class SentimentModel
         }
 
         return FromLogits(logits);
-    }
-
-    private void AddValence(TokenBuffer tokens, Span<float> logits)
-    {
-        Span<float> val = stackalloc float[ValenceFeatures.Count];
-        ValenceFeatures.Compute(tokens, Featurizer.Vectors!, Featurizer.Valence!, val);
-        var scale = Featurizer.Settings.ValenceScale;
-        for (var j = 0; j < val.Length; j++)
-        {
-            var v = val[j] * scale;
-            logits[0] += v * _valenceWeights[j * 3];
-            logits[1] += v * _valenceWeights[(j * 3) + 1];
-            logits[2] += v * _valenceWeights[(j * 3) + 2];
-        }
     }
 
     private static void LogSoftmax(Span<float> z)

@@ -224,9 +224,10 @@ public sealed class TextFeaturizer
     /// One pass from tokens to the three class scores, for scoring: the same sublinear TF-IDF and per-block L2
     /// normalization as <see cref="Featurize(TokenBuffer)"/>, but folded into the dot product
     /// (w·(x/‖x‖) = (w·x)/‖x‖), reading one packed (idf, w0, w1, w2) entry per distinct slot and allocating nothing.
-    /// <paramref name="packed"/> holds 4 floats per hashed slot; <paramref name="lexWeights"/> 3 per lexicon feature.
+    /// <paramref name="packed"/> holds 4 floats per hashed slot; <paramref name="lexWeights"/> 3 per lexicon feature,
+    /// <paramref name="valenceWeights"/> 3 per word-valence feature (empty when the model has none).
     /// </summary>
-    internal void Score(TokenBuffer tokens, float[] packed, float[] lexWeights, float[] wordScores, Span<float> logits, Span<float> lex)
+    internal void Score(TokenBuffer tokens, float[] packed, float[] lexWeights, float[] wordScores, float[] valenceWeights, Span<float> logits, Span<float> lex)
     {
         var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
         CollectHashes(tokens, ref buf);
@@ -387,6 +388,19 @@ public sealed class TextFeaturizer
                 logits[0] += e0 * f;
                 logits[1] += e1 * f;
                 logits[2] += e2 * f;
+            }
+        }
+
+        if (valenceWeights.Length != 0 && Valence is { } valence)
+        {
+            Span<float> val = stackalloc float[ValenceFeatures.Count];
+            ValenceFeatures.Compute(spans, rows, valence.Values, val);
+            for (var j = 0; j < val.Length; j++)
+            {
+                var v = val[j] * Settings.ValenceScale;
+                logits[0] += v * valenceWeights[j * 3];
+                logits[1] += v * valenceWeights[(j * 3) + 1];
+                logits[2] += v * valenceWeights[(j * 3) + 2];
             }
         }
     }

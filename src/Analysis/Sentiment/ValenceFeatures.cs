@@ -25,20 +25,35 @@ public static class ValenceFeatures
     /// <inheritdoc cref="Compute(List{SocialToken}, WordVectors, WordValence, Span{float})"/>
     public static void Compute(TokenBuffer tokens, WordVectors vectors, WordValence valence, Span<float> dest)
     {
+        var spans = tokens.Tokens;
+        Span<int> rows = spans.Length <= 256 ? stackalloc int[spans.Length] : new int[spans.Length];
+        for (var k = 0; k < spans.Length; k++)
+        {
+            rows[k] = TextFeaturizer.VectorRow(in spans[k], tokens, vectors);
+        }
+
+        Compute(spans, rows, valence.Values, dest);
+    }
+
+    /// <summary>
+    /// The features from each token's word-vector row (-1 for none), already looked up: the scorer finds the rows
+    /// once for the word-vector block and this block.
+    /// </summary>
+    internal static void Compute(ReadOnlySpan<TokenSpan> tokens, ReadOnlySpan<int> rows, float[] values, Span<float> dest)
+    {
         dest[..Count].Clear();
-        var values = valence.Values;
         float sumPos = 0, sumNeg = 0, max = 0, min = 0, last = 0;
         int n = 0, nPos = 0, nNeg = 0;
-        foreach (ref readonly var tok in tokens.Tokens)
+        for (var k = 0; k < tokens.Length; k++)
         {
-            var row = TextFeaturizer.VectorRow(in tok, tokens, vectors);
+            var row = rows[k];
             if (row < 0)
             {
                 continue;
             }
 
             var p = values[row];
-            if (tok.Negated)
+            if (tokens[k].Negated)
             {
                 p *= NegationScalar;
             }
