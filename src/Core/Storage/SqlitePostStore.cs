@@ -399,19 +399,19 @@ public sealed class SqlitePostStore : DapperPostStore
             texts = new RowText[Math.Max(count, 2048)];
         }
 
-        var parts = count < ParallelRanges.MinParallel || Environment.ProcessorCount == 1 ? 1 : Math.Min(Environment.ProcessorCount * 4, (count + 127) / 128);
-        var arenas = new Utf8Arena?[parts];
+        var arenas = new Utf8Arena?[ParallelRanges.PartCount(count)];
         var encoded = new EncodedRows(this, texts, arenas);
         try
         {
-            if (parts == 1)
+            ParallelRanges.ForRanges(count, (part, from, to) =>
             {
-                Build(0);
-            }
-            else
-            {
-                Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Build);
-            }
+                var arena = arenas[part] = new Utf8Arena();
+                for (var i = from; i < to; i++)
+                {
+                    var row = rows[i] = PostRow.From(posts[i], nowMs);
+                    texts[i] = new RowText(arena, row, row.author_id.Length > 0 && IsKnownAuthor(row.platform, row.author_id));
+                }
+            });
         }
         catch
         {
@@ -420,17 +420,6 @@ public sealed class SqlitePostStore : DapperPostStore
         }
 
         return encoded;
-
-        void Build(int part)
-        {
-            var arena = arenas[part] = new Utf8Arena();
-            var to = (int)((long)count * (part + 1) / parts);
-            for (var i = (int)((long)count * part / parts); i < to; i++)
-            {
-                var row = rows[i] = PostRow.From(posts[i], nowMs);
-                texts[i] = new RowText(arena, row, row.author_id.Length > 0 && IsKnownAuthor(row.platform, row.author_id));
-            }
-        }
     }
 
     private bool IsKnownAuthor(string platform, string authorId)

@@ -9,28 +9,35 @@ public static class ParallelRanges
     /// <summary>Below this many items the batch runs on the calling thread.</summary>
     public const int MinParallel = 256;
 
-    /// <summary>Calls <paramref name="body"/> once for every index in [0, <paramref name="count"/>).</summary>
-    public static void For(int count, Action<int> body)
-    {
-        if (count < MinParallel || Environment.ProcessorCount == 1)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                body(i);
-            }
-
-            return;
-        }
-
+    /// <summary>How many ranges <see cref="ForRanges"/> cuts <paramref name="count"/> items into (1: inline).</summary>
+    public static int PartCount(int count) =>
         // A few ranges per core: work stealing evens them out when another thread (a store writer) shares a core.
-        var parts = Math.Min(Environment.ProcessorCount * 4, (count + 127) / 128);
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
+        count < MinParallel || Environment.ProcessorCount == 1 ? 1 : Math.Min(Environment.ProcessorCount * 4, (count + 127) / 128);
+
+    /// <summary>Calls <paramref name="body"/> once for every index in [0, <paramref name="count"/>).</summary>
+    public static void For(int count, Action<int> body) =>
+        ForRanges(count, (_, from, to) =>
         {
-            var to = (int)((long)count * (part + 1) / parts);
-            for (var i = (int)((long)count * part / parts); i < to; i++)
+            for (var i = from; i < to; i++)
             {
                 body(i);
             }
         });
+
+    /// <summary>
+    /// Calls <paramref name="body"/>(part, from, to) once for each of the <see cref="PartCount"/> contiguous ranges
+    /// that cover [0, <paramref name="count"/>), for a body that keeps state per range (part indexes it).
+    /// </summary>
+    public static void ForRanges(int count, Action<int, int, int> body)
+    {
+        var parts = PartCount(count);
+        if (parts == 1)
+        {
+            body(0, 0, count);
+            return;
+        }
+
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, part =>
+            body(part, (int)((long)count * part / parts), (int)((long)count * (part + 1) / parts)));
     }
 }

@@ -19,6 +19,28 @@ public sealed class ParallelRangesTests
         Assert.That(visits, Has.All.EqualTo(1));
     }
 
+    [TestCase(0)]
+    [TestCase(ParallelRanges.MinParallel - 1)]
+    [TestCase(1000)]
+    [TestCase(100_003)]
+    public void Ranges_cover_every_index_once_and_each_part_once(int count)
+    {
+        var parts = ParallelRanges.PartCount(count);
+        var visits = new int[count];
+        var partCalls = new int[parts];
+        ParallelRanges.ForRanges(count, (part, from, to) =>
+        {
+            Interlocked.Increment(ref partCalls[part]);
+            for (var i = from; i < to; i++)
+            {
+                Interlocked.Increment(ref visits[i]);
+            }
+        });
+        Assert.That(visits, Has.All.EqualTo(1));
+        Assert.That(partCalls, Has.All.EqualTo(1));
+        Assert.That(parts, count < ParallelRanges.MinParallel ? Is.EqualTo(1) : Is.GreaterThanOrEqualTo(1));
+    }
+
     [Test]
     public void Small_batches_run_on_the_calling_thread_in_order()
     {
