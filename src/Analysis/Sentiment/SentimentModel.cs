@@ -180,7 +180,6 @@ public sealed class SentimentModel
         Span<float> logits = [_biases[0], _biases[1], _biases[2]];
         Span<float> lex = stackalloc float[LexiconFeatures.Count];
         Featurizer.Score(tokens, _packed, _lexWeights, _wordScores, _valenceWeights, logits, lex);
-
         if (SecondStage is { } stage && weight != 0)
         {
             LogSoftmax(logits);
@@ -249,7 +248,8 @@ public sealed class SentimentModel
 
             if (SecondStage is { } stage && Info.SecondStage is { Weight: not 0 } s)
             {
-                var tokens = TokenBuffer.RentLoaded(Featurizer.Normalizer.Tokenize(texts[k]));
+                var tokens = TokenBuffer.Rent();
+                Featurizer.Normalizer.Tokenize(texts[k], tokens);
                 LexiconFeatures.Compute(tokens, Featurizer.Normalizer.Lexicon, lex);
                 stage.AddLogProbabilities(tokens, Featurizer.Vectors!, lex, s.Weight, logits);
                 TokenBuffer.Return(tokens);
