@@ -45,28 +45,7 @@ public sealed class WordValence
                 continue;
             }
 
-            var vec = vectors.Vector(w);
-            for (var j = 0; j < dim; j++)
-            {
-                x[j] = vec[j];
-            }
-
-            x[dim] = 1;
-            for (var i = 0; i < p; i++)
-            {
-                var wi = weight * x[i];
-                if (wi == 0)
-                {
-                    continue;
-                }
-
-                b[i] += wi * target[w];
-                var row = a.AsSpan(i * p, i + 1);
-                for (var j = 0; j <= i; j++)
-                {
-                    row[j] += wi * x[j];
-                }
-            }
+            Accumulate(vectors.Vector(w), weight, target[w]);
         }
 
         for (var i = 0; i < dim; i++)
@@ -88,21 +67,33 @@ public sealed class WordValence
                     continue;
                 }
 
-                var vec = extra.Vector(w);
-                for (var j = 0; j < dim; j++)
+                Accumulate(extra.Vector(w), 1.0, v / 4f);
+            }
+        }
+
+        // Adds one example (its vector with a constant 1 appended, its weight and target) to the normal equations
+        // (the lower triangle of a, and b).
+        void Accumulate(ReadOnlySpan<float> vec, double weight, double y)
+        {
+            for (var j = 0; j < dim; j++)
+            {
+                x[j] = vec[j];
+            }
+
+            x[dim] = 1;
+            for (var i = 0; i < p; i++)
+            {
+                var wi = weight * x[i];
+                if (wi == 0)
                 {
-                    x[j] = vec[j];
+                    continue;
                 }
 
-                x[dim] = 1;
-                for (var i = 0; i < p; i++)
+                b[i] += wi * y;
+                var row = a.AsSpan(i * p, i + 1);
+                for (var j = 0; j <= i; j++)
                 {
-                    b[i] += x[i] * v / 4f;
-                    var row = a.AsSpan(i * p, i + 1);
-                    for (var j = 0; j <= i; j++)
-                    {
-                        row[j] += x[i] * x[j];
-                    }
+                    row[j] += wi * x[j];
                 }
             }
         }
