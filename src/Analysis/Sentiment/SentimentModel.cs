@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -217,14 +218,10 @@ public sealed class SentimentModel
             max = MathF.Max(max, logits[c]);
         }
 
-        var sum = 0f;
-        for (var c = 0; c < 3; c++)
-        {
-            logits[c] = MathF.Exp(logits[c] - max);
-            sum += logits[c];
-        }
-
-        float neg = logits[0] / sum, neu = logits[1] / sum, pos = logits[2] / sum;
+        // Managed exp (see ScoringMath); the fourth lane is e^-100, never read.
+        var e = ScoringMath.Exp(Vector128.Create(logits[0] - max, logits[1] - max, logits[2] - max, -100f));
+        var sum = e[0] + e[1] + e[2];
+        float neg = e[0] / sum, neu = e[1] / sum, pos = e[2] / sum;
         var label = neg >= neu && neg >= pos ? SentimentLabel.Negative : (pos > neu ? SentimentLabel.Positive : SentimentLabel.Neutral);
         return new SentimentResult(label, neg, neu, pos, "model", Version);
     }

@@ -132,7 +132,7 @@ public sealed class TextFeaturizer
             }
 
             indices.Add(index);
-            values.Add((1f + MathF.Log(tf)) * w);
+            values.Add(ScoringMath.SublinearTf(tf) * w);
         }
 
         Normalize(values, blockStart, inCharBlock ? Settings.CharScale : Settings.WordScale);
@@ -283,7 +283,7 @@ public sealed class TextFeaturizer
             var tf = counts[cell];
             keys[cell] = 0;
             var at = u * 4;
-            var v = (tf == 1 ? 1f : 1f + MathF.Log(tf)) * gathered[at];
+            var v = ScoringMath.SublinearTf(tf) * gathered[at];
             if (v == 0)
             {
                 continue;
