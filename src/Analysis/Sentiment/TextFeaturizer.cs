@@ -224,10 +224,13 @@ public sealed class TextFeaturizer
     /// One pass from tokens to the three class scores, for scoring: the same sublinear TF-IDF and per-block L2
     /// normalization as <see cref="Featurize(TokenBuffer)"/>, but folded into the dot product
     /// (w·(x/‖x‖) = (w·x)/‖x‖), reading one packed (idf, w0, w1, w2) entry per distinct slot and allocating nothing.
-    /// <paramref name="packed"/> holds 4 floats per hashed slot; <paramref name="lexWeights"/> 3 per lexicon feature,
-    /// <paramref name="valenceWeights"/> 3 per word-valence feature (empty when the model has none).
+    /// <paramref name="packed"/> holds 4 16-bit integers per hashed slot (see <see cref="SentimentModel.Quantize"/>)
+    /// and <paramref name="packScales"/> the class weights' scale per block (word c0..c2, char c0..c2): the idf's scale
+    /// cancels in the normalization, so the sums run on the integers and each block's result is scaled once.
+    /// <paramref name="lexWeights"/> holds 3 floats per lexicon feature, <paramref name="valenceWeights"/> 3 per
+    /// word-valence feature (empty when the model has none).
     /// </summary>
-    internal void Score(TokenBuffer tokens, float[] packed, float[] lexWeights, float[] wordScores, float[] valenceWeights, Span<float> logits, Span<float> lex)
+    internal void Score(TokenBuffer tokens, short[] packed, float[] packScales, float[] lexWeights, float[] wordScores, float[] valenceWeights, Span<float> logits, Span<float> lex)
     {
         var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
         CollectHashes(tokens, ref buf);
@@ -255,10 +258,10 @@ public sealed class TextFeaturizer
                 {
                     keys[at] = h + 1;
                     counts[at] = 1;
-                    // The slot's (idf, w0, w1, w2) is read here, at first sight: the loads of the 2 MB table miss
+                    // The slot's (idf, w0, w1, w2) is read here, at first sight: the loads of the table may miss
                     // the cache, and this loop keeps more of them in flight than the dot-product loop below.
-                    // (In bounds: packed holds 4 floats per slot and gathered 4 per raw hash.)
-                    Vector128.LoadUnsafe(ref packed[h * 4]).StoreUnsafe(ref gathered[unique * 4]);
+                    // (In bounds: packed holds 4 shorts per slot plus 4, and gathered 4 floats per raw hash.)
+                    Vector128.ConvertToSingle(Vector128.WidenLower(Vector128.LoadUnsafe(ref packed[h * 4]))).StoreUnsafe(ref gathered[unique * 4]);
 
                     order[unique++] = at;
                     break;
@@ -308,17 +311,17 @@ public sealed class TextFeaturizer
         if (wordSum > 0)
         {
             var f = Settings.WordScale / MathF.Sqrt(wordSum);
-            logits[0] += w0 * f;
-            logits[1] += w1 * f;
-            logits[2] += w2 * f;
+            logits[0] += w0 * f * packScales[0];
+            logits[1] += w1 * f * packScales[1];
+            logits[2] += w2 * f * packScales[2];
         }
 
         if (charSum > 0)
         {
             var f = Settings.CharScale / MathF.Sqrt(charSum);
-            logits[0] += c0 * f;
-            logits[1] += c1 * f;
-            logits[2] += c2 * f;
+            logits[0] += c0 * f * packScales[3];
+            logits[1] += c1 * f * packScales[4];
+            logits[2] += c2 * f * packScales[5];
         }
 
         // One lookup per token gives both its lexicon valence and its word-vector row.
