@@ -29,7 +29,7 @@ internal static class ScoringMath
         // e^{2|x|} overflows past |x| ≈ 44; tanh is 1 in float long before (|x| > 9.01).
         var e = Vector128.Exp(Vector128.Min(a, Vector128.Create(20f)) * 2f);
         var t = Vector128<float>.One - (Vector128.Create(2f) / (e + Vector128<float>.One));
-        return Vector128.ConditionalSelect(Vector128.Equals(x & Vector128.Create(-0f), Vector128<float>.Zero), t, -t);
+        return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128<float>.Zero), -t, t);
     }
 
     /// <summary>e^x of each lane (managed).</summary>
