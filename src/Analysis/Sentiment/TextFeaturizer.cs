@@ -237,7 +237,7 @@ public sealed class TextFeaturizer
         var raw = buf.Written;
 
         // Term frequencies through a small open-addressing table instead of a sort: O(n) for the ~500 n-grams of a
-        // tweet. Slots are visited in first-seen order, which is deterministic, so scores are reproducible.
+        // tweet. Word n-grams come first in raw, then character n-grams (the blocks are normalized apart).
         var cap = 64;
         while (cap < raw.Length * 2)
         {
@@ -245,88 +245,41 @@ public sealed class TextFeaturizer
         }
 
         var (keys, counts, order) = Table(cap);
-        var gathered = Gathered(raw.Length * 4);
-        var mask = cap - 1;
-        var unique = 0;
-        foreach (var h in raw)
+        var n = tokens.Count;
+        var wordEnd = 0;
+        for (var g = 1; g <= Settings.WordNgrams; g++)
         {
-            var at = (int)(((uint)h * 0x9E3779B1u) >> 7) & mask;
-            while (true)
-            {
-                var key = keys[at];
-                if (key == 0)
-                {
-                    keys[at] = h + 1;
-                    counts[at] = 1;
-                    // The slot's (idf, w0, w1, w2) is read here, at first sight: the loads of the table may miss
-                    // the cache, and this loop keeps more of them in flight than the dot-product loop below.
-                    // (In bounds: packed holds 4 shorts per slot plus 4, and gathered 4 floats per raw hash.)
-                    Vector128.ConvertToSingle(Vector128.WidenLower(Vector128.LoadUnsafe(ref packed[h * 4]))).StoreUnsafe(ref gathered[unique * 4]);
-
-                    order[unique++] = at;
-                    break;
-                }
-
-                if (key == h + 1)
-                {
-                    counts[at]++;
-                    break;
-                }
-
-                at = (at + 1) & mask;
-            }
+            wordEnd += Math.Max(0, n - g + 1);
         }
 
-        float wordSum = 0, w0 = 0, w1 = 0, w2 = 0;
-        float charSum = 0, c0 = 0, c1 = 0, c2 = 0;
+        var unique = 0;
+        var word = Accumulate(raw[..wordEnd], packed, keys, cap - 1, counts, order, ref unique);
+        var chars = Accumulate(raw[wordEnd..], packed, keys, cap - 1, counts, order, ref unique);
         for (var u = 0; u < unique; u++)
         {
-            var cell = order[u];
-            var index = keys[cell] - 1;
-            var tf = counts[cell];
-            keys[cell] = 0;
-            var at = u * 4;
-            var v = ScoringMath.SublinearTf(tf) * gathered[at];
-            if (v == 0)
-            {
-                continue;
-            }
-
-            if (index < _charOffset)
-            {
-                wordSum += v * v;
-                w0 += v * gathered[at + 1];
-                w1 += v * gathered[at + 2];
-                w2 += v * gathered[at + 3];
-            }
-            else
-            {
-                charSum += v * v;
-                c0 += v * gathered[at + 1];
-                c1 += v * gathered[at + 2];
-                c2 += v * gathered[at + 3];
-            }
+            keys[order[u]] = 0;
         }
 
-        if (wordSum > 0)
+        // Lane 0 is the block's squared norm, lanes 1..3 its dot products with the class weights, all in the table's
+        // integer units: the idf's scale cancels, each class's weight scale is applied here.
+        if (word[0] > 0)
         {
-            var f = Settings.WordScale / MathF.Sqrt(wordSum);
-            logits[0] += w0 * f * packScales[0];
-            logits[1] += w1 * f * packScales[1];
-            logits[2] += w2 * f * packScales[2];
+            var f = Settings.WordScale / MathF.Sqrt(word[0]);
+            logits[0] += word[1] * f * packScales[0];
+            logits[1] += word[2] * f * packScales[1];
+            logits[2] += word[3] * f * packScales[2];
         }
 
-        if (charSum > 0)
+        if (chars[0] > 0)
         {
-            var f = Settings.CharScale / MathF.Sqrt(charSum);
-            logits[0] += c0 * f * packScales[3];
-            logits[1] += c1 * f * packScales[4];
-            logits[2] += c2 * f * packScales[5];
+            var f = Settings.CharScale / MathF.Sqrt(chars[0]);
+            logits[0] += chars[1] * f * packScales[3];
+            logits[1] += chars[2] * f * packScales[4];
+            logits[2] += chars[3] * f * packScales[5];
         }
 
         // One lookup per token gives both its lexicon valence and its word-vector row.
         var spans = tokens.Tokens;
-        var n = spans.Length;
         Span<bool> found = n <= 256 ? stackalloc bool[n] : new bool[n];
         Span<float> valences = n <= 256 ? stackalloc float[n] : new float[n];
         Span<int> rows = n <= 256 ? stackalloc int[n] : new int[n];
@@ -408,6 +361,73 @@ public sealed class TextFeaturizer
         }
     }
 
+    // Per count k: what the k+1-th occurrence of an n-gram adds to (its squared sublinear TF, its sublinear TF) —
+    // (s(k+1)² − s(k)², s(k+1) − s(k), same, same) with s(0) = 0 — so a slot's sums grow one occurrence at a time.
+    private static readonly Vector128<float>[] TfSteps = BuildTfSteps(256);
+
+    private static Vector128<float>[] BuildTfSteps(int size)
+    {
+        var steps = new Vector128<float>[size];
+        for (var k = 0; k < size; k++)
+        {
+            steps[k] = TfStep(k);
+        }
+
+        return steps;
+    }
+
+    private static Vector128<float> TfStep(int k)
+    {
+        var before = k == 0 ? 0f : ScoringMath.SublinearTf(k);
+        var after = ScoringMath.SublinearTf(k + 1);
+        var d = after - before;
+        return Vector128.Create((after * after) - (before * before), d, d, d);
+    }
+
+    /// <summary>
+    /// One block's sums over its n-gram slots, one occurrence at a time: lane 0 Σ (tf′·idf)², lanes 1..3
+    /// Σ tf′·idf·w_c, with tf′ the sublinear term frequency, in the packed table's integer units. Counts occurrences in
+    /// the open-addressing table (<paramref name="keys"/> hold slot + 1; cells taken are appended to
+    /// <paramref name="order"/> for clearing). No second pass over the distinct slots, nothing gathered.
+    /// </summary>
+    private static Vector128<float> Accumulate(ReadOnlySpan<int> raw, short[] packed, int[] keys, int mask, int[] counts, int[] order, ref int unique)
+    {
+        var acc = Vector128<float>.Zero;
+        var steps = TfSteps;
+        foreach (var h in raw)
+        {
+            var at = (int)(((uint)h * 0x9E3779B1u) >> 7) & mask;
+            int seen;
+            while (true)
+            {
+                var key = keys[at];
+                if (key == 0)
+                {
+                    keys[at] = h + 1;
+                    counts[at] = 1;
+                    order[unique++] = at;
+                    seen = 0;
+                    break;
+                }
+
+                if (key == h + 1)
+                {
+                    seen = counts[at]++;
+                    break;
+                }
+
+                at = (at + 1) & mask;
+            }
+
+            // (idf, w0, w1, w2) of the slot (in bounds: packed holds 4 shorts per slot plus 4).
+            var e = Vector128.ConvertToSingle(Vector128.WidenLower(Vector128.LoadUnsafe(ref packed[h * 4])));
+            var step = (uint)seen < (uint)steps.Length ? steps[seen] : TfStep(seen);
+            acc += e * Vector128.Create(e.ToScalar()) * step;
+        }
+
+        return acc;
+    }
+
     /// <summary>Every word of the lexicon and of the word-vector table: its valence and vector row (built at first use).</summary>
     private FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> Words
     {
@@ -447,9 +467,6 @@ public sealed class TextFeaturizer
         tok.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(tokens.Text(in tok)) : -1;
 
     [ThreadStatic]
-    private static float[]? _gathered;
-
-    [ThreadStatic]
     private static int[]? _scratch;
 
     [ThreadStatic]
@@ -472,16 +489,6 @@ public sealed class TextFeaturizer
         }
 
         return (_keys, _counts!, _order!);
-    }
-
-    private static float[] Gathered(int size)
-    {
-        if (_gathered is null || _gathered.Length < size)
-        {
-            _gathered = new float[Math.Max(size, 4096)];
-        }
-
-        return _gathered;
     }
 
     private static int[] Scratch(int size)
