@@ -19,7 +19,7 @@ public sealed class TextFeaturizer
     private readonly int _charOffset;
     private readonly int _lexOffset;
     private readonly int _embOffset;
-    private StrongBox<FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>>>? _words;
+    private WordTable? _words;
 
     private readonly int _valOffset;
     private readonly float[]? _embWeight;
@@ -232,8 +232,10 @@ public sealed class TextFeaturizer
     /// </summary>
     internal void Score(TokenBuffer tokens, short[] packed, float[] packScales, float[] lexWeights, float[] wordScores, float[] valenceWeights, Span<float> logits, Span<float> lex)
     {
-        var buf = new HashBuffer(Scratch(64 + (tokens.Count * 24)));
-        CollectHashes(tokens, ref buf);
+        var n = tokens.Count;
+        Span<uint> textHashes = n <= 256 ? stackalloc uint[n] : new uint[n];
+        var buf = new HashBuffer(Scratch(64 + (n * 24)));
+        CollectHashes(tokens, ref buf, textHashes);
         var raw = buf.Written;
 
         // Term frequencies through a small open-addressing table instead of a sort: O(n) for the ~500 n-grams of a
@@ -245,7 +247,6 @@ public sealed class TextFeaturizer
         }
 
         var (keys, counts, order) = Table(cap);
-        var n = tokens.Count;
         var wordEnd = 0;
         for (var g = 1; g <= Settings.WordNgrams; g++)
         {
@@ -287,7 +288,7 @@ public sealed class TextFeaturizer
         for (var k = 0; k < n; k++)
         {
             ref readonly var t = ref spans[k];
-            if (t.Kind is not (TokenKind.Url or TokenKind.User or TokenKind.Punctuation) && words.TryGetValue(tokens.Text(in t), out var entry))
+            if (t.Kind is not (TokenKind.Url or TokenKind.User or TokenKind.Punctuation) && words.TryGet(textHashes[k], tokens.Text(in t), out var entry))
             {
                 found[k] = entry.HasValence;
                 valences[k] = entry.Valence;
@@ -429,13 +430,13 @@ public sealed class TextFeaturizer
     }
 
     /// <summary>Every word of the lexicon and of the word-vector table: its valence and vector row (built at first use).</summary>
-    private FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> Words
+    private WordTable Words
     {
         get
         {
             if (_words is { } built)
             {
-                return built.Value;
+                return built;
             }
 
             var lexicon = Normalizer.Lexicon;
@@ -454,9 +455,87 @@ public sealed class TextFeaturizer
                 }
             }
 
-            var lookup = table.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-            _words = new StrongBox<FrozenDictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>>>(lookup);
-            return lookup;
+            var words = new WordTable(table);
+            Interlocked.CompareExchange(ref _words, words, null);
+            return _words;
+        }
+    }
+
+    /// <summary>
+    /// The words keyed by the FNV-1a hash of their characters, which the n-gram pass computes for every token anyway:
+    /// one probe of an open-addressing table (hash and entry in one 8-byte cell), then a character compare, instead of
+    /// hashing the text again in a <see cref="FrozenDictionary{TKey, TValue}"/>. Immutable, so thread-safe.
+    /// </summary>
+    private sealed class WordTable
+    {
+        private readonly ulong[] _cells;
+        private readonly int _shift;
+        private readonly char[] _chars;
+        private readonly int[] _starts;
+        private readonly WordEntry[] _entries;
+
+        public WordTable(IReadOnlyDictionary<string, WordEntry> words)
+        {
+            var bits = 4;
+            while ((1 << bits) < words.Count * 2)
+            {
+                bits++;
+            }
+
+            _cells = new ulong[1 << bits];
+            _shift = 32 - bits;
+            _entries = new WordEntry[words.Count];
+            _starts = new int[words.Count + 1];
+            _chars = new char[words.Keys.Sum(w => w.Length)];
+            var i = 0;
+            foreach (var (word, entry) in words.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                word.CopyTo(_chars.AsSpan(_starts[i]));
+                _starts[i + 1] = _starts[i] + word.Length;
+                _entries[i] = entry;
+                var hash = Hash(FnvOffset, word);
+                var at = Cell(hash);
+                while (_cells[at] != 0)
+                {
+                    at = (at + 1) & (_cells.Length - 1);
+                }
+
+                _cells[at] = ((ulong)hash << 32) | (uint)(i + 1);
+                i++;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int Cell(uint hash) => (int)((hash * 0x9E3779B1u) >> _shift);
+
+        /// <summary>The entry of <paramref name="text"/>, whose FNV-1a hash from <see cref="FnvOffset"/> is <paramref name="hash"/>.</summary>
+        public bool TryGet(uint hash, ReadOnlySpan<char> text, out WordEntry entry)
+        {
+            var cells = _cells;
+            var mask = cells.Length - 1;
+            var at = Cell(hash);
+            while (true)
+            {
+                var cell = cells[at];
+                if (cell == 0)
+                {
+                    entry = default;
+                    return false;
+                }
+
+                if ((uint)(cell >> 32) == hash)
+                {
+                    var index = (int)(uint)cell - 1;
+                    var start = _starts[index];
+                    if (_chars.AsSpan(start, _starts[index + 1] - start).SequenceEqual(text))
+                    {
+                        entry = _entries[index];
+                        return true;
+                    }
+                }
+
+                at = (at + 1) & mask;
+            }
         }
     }
 
@@ -521,16 +600,28 @@ public sealed class TextFeaturizer
         }
     }
 
-    private void CollectHashes(TokenBuffer buffer, ref HashBuffer dest)
+    private void CollectHashes(TokenBuffer buffer, ref HashBuffer dest) => CollectHashes(buffer, ref dest, []);
+
+    /// <summary>
+    /// The n-gram slots of <paramref name="buffer"/> into <paramref name="dest"/>; when <paramref name="textHashes"/>
+    /// is not empty (one per token), also each token's text hash (FNV-1a, before the negation mark) for the word table.
+    /// </summary>
+    private void CollectHashes(TokenBuffer buffer, ref HashBuffer dest, scoped Span<uint> textHashes)
     {
         var tokens = buffer.Tokens;
         var n = tokens.Length;
         Span<uint> tokenHash = n <= 512 ? stackalloc uint[n] : new uint[n];
+        var keep = !textHashes.IsEmpty;
         for (var t = 0; t < n; t++)
         {
             // Same hash as Hash(token.Feature), without building the "_NEG" string.
             ref readonly var tok = ref tokens[t];
             var h = Hash(FnvOffset, buffer.Text(in tok));
+            if (keep)
+            {
+                textHashes[t] = h;
+            }
+
             tokenHash[t] = tok.Negated && tok.Kind is TokenKind.Word or TokenKind.Hashtag ? Hash(h, "_NEG") : h;
         }
 
