@@ -588,6 +588,10 @@ public sealed class TextFeaturizer
 
         public readonly Span<int> Written => _array.AsSpan(0, _count);
 
+        public readonly int Count => _count;
+
+        public readonly Span<int> Slice(int start, int length) => _array.AsSpan(start, length);
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(int value)
         {
@@ -625,17 +629,30 @@ public sealed class TextFeaturizer
             tokenHash[t] = tok.Negated && tok.Kind is TokenKind.Word or TokenKind.Hashtag ? Hash(h, "_NEG") : h;
         }
 
+        // The raw (unfinalized) hashes first; FinalizeAll then mixes and masks each block in vector registers.
+        var wordStart = dest.Count;
         for (var t = 0; t < n; t++)
         {
             var h = tokenHash[t];
-            dest.Add((int)(Finalize(h) & (uint)_wordMask));
+            dest.Add((int)h);
             for (var g = 2; g <= Settings.WordNgrams && t + g - 1 < n; g++)
             {
                 h = Combine(h, tokenHash[t + g - 1]);
-                dest.Add((int)(Finalize(h ^ (uint)g) & (uint)_wordMask));
+                dest.Add((int)(h ^ (uint)g));
             }
         }
 
+        var charStart = dest.Count;
+        int charMin = Settings.CharMin, charMax = Settings.CharMax;
+        var longest = 0;
+        foreach (ref readonly var tok in tokens)
+        {
+            longest = Math.Max(longest, tok.Length);
+        }
+
+        // Each token padded with a space on both sides (scikit-learn's char_wb).
+        Span<char> padded = longest <= 254 ? stackalloc char[256] : new char[longest + 2];
+        padded[0] = ' ';
         for (var t = 0; t < n; t++)
         {
             ref readonly var tok = ref tokens[t];
@@ -644,22 +661,55 @@ public sealed class TextFeaturizer
                 continue;
             }
 
-            var s = buffer.Text(in tok);
-            var len = s.Length + 2;
+            var text = buffer.Text(in tok);
+            text.CopyTo(padded[1..]);
+            var len = text.Length + 2;
+            padded[len - 1] = ' ';
             for (var start = 0; start < len; start++)
             {
                 var h = FnvOffset;
-                for (var g = 1; g <= Settings.CharMax && start + g <= len; g++)
+                var upTo = Math.Min(charMax, len - start);
+                for (var g = 1; g <= upTo; g++)
                 {
-                    var pos = start + g - 1;
-                    var c = pos == 0 || pos == len - 1 ? ' ' : s[pos - 1];
-                    h = (h ^ c) * FnvPrime;
-                    if (g >= Settings.CharMin)
+                    h = (h ^ padded[start + g - 1]) * FnvPrime;
+                    if (g >= charMin)
                     {
-                        dest.Add(_charOffset + (int)(Finalize(h ^ ((uint)g << 24)) & (uint)_charMask));
+                        dest.Add((int)(h ^ ((uint)g << 24)));
                     }
                 }
             }
+        }
+
+        FinalizeAll(dest.Slice(wordStart, charStart - wordStart), (uint)_wordMask, 0);
+        FinalizeAll(dest.Slice(charStart, dest.Count - charStart), (uint)_charMask, (uint)_charOffset);
+    }
+
+    /// <summary>Each raw hash h becomes offset + (Finalize(h) &amp; mask): eight at a time where the CPU has 256-bit vectors.</summary>
+    private static void FinalizeAll(Span<int> hashes, uint mask, uint offset)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var m = Vector256.Create(mask);
+            var o = Vector256.Create(offset);
+            var c1 = Vector256.Create(0x85EBCA6Bu);
+            var c2 = Vector256.Create(0xC2B2AE35u);
+            var u = System.Runtime.InteropServices.MemoryMarshal.Cast<int, uint>(hashes);
+            for (; i + 8 <= u.Length; i += 8)
+            {
+                var h = Vector256.Create<uint>(u.Slice(i, 8));
+                h ^= Vector256.ShiftRightLogical(h, 16);
+                h *= c1;
+                h ^= Vector256.ShiftRightLogical(h, 13);
+                h *= c2;
+                h ^= Vector256.ShiftRightLogical(h, 16);
+                ((h & m) + o).CopyTo(u.Slice(i, 8));
+            }
+        }
+
+        for (; i < hashes.Length; i++)
+        {
+            hashes[i] = (int)(offset + (Finalize((uint)hashes[i]) & mask));
         }
     }
 
