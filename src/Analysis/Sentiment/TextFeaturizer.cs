@@ -223,7 +223,8 @@ public sealed class TextFeaturizer
     /// <summary>
     /// One pass from tokens to the three class scores, for scoring: the same sublinear TF-IDF and per-block L2
     /// normalization as <see cref="Featurize(TokenBuffer)"/>, but folded into the dot product
-    /// (w·(x/‖x‖) = (w·x)/‖x‖), reading one packed (idf, w0, w1, w2) entry per distinct slot and allocating nothing.
+    /// (w·(x/‖x‖) = (w·x)/‖x‖), reading the slot's packed (idf, w0, w1, w2) entry at each n-gram occurrence and
+    /// allocating nothing.
     /// <paramref name="packed"/> holds 4 16-bit integers per hashed slot (see <see cref="SentimentModel.Quantize"/>)
     /// and <paramref name="packScales"/> the class weights' scale per block (word c0..c2, char c0..c2): the idf's scale
     /// cancels in the normalization, so the sums run on the integers and each block's result is scaled once.
