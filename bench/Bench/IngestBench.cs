@@ -38,7 +38,8 @@ public static class IngestBench
         var only = new Option<string>("--only") { Description = "Run only one phase: parse (decode + normalize, no store), store (file -> store), or all.", DefaultValueFactory = _ => "all" };
         var batch = new Option<int>("--batch") { Description = "Posts per batch (decoded together, written in one transaction).", DefaultValueFactory = _ => new IngestOptions().BatchSize };
         var gcLog = new Option<bool>("--gc-log") { Description = "Print every garbage collection (generation, reason, pause, promoted bytes) to stderr." };
-        var cmd = new Command("ingest", "File -> store posts/s without scoring; parse + normalize posts/s alone.") { posts, db, parallelism, only, batch, gcLog };
+        var runnable = new Option<bool>("--runnable") { Description = "Sample how many threads want a core during file -> store (every 5 ms from /proc/self/task): fewer than 2 is a core an idle machine would leave unused." };
+        var cmd = new Command("ingest", "File -> store posts/s without scoring; parse + normalize posts/s alone.") { posts, db, parallelism, only, batch, gcLog, runnable };
         cmd.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(posts);
@@ -112,11 +113,18 @@ public static class IngestBench
             {
                 backend = store.Backend;
                 var pipeline = new IngestPipeline(store, RecordDecoders.Create(new IngestOptions { BatchSize = parse.GetValue(batch) }, matcher)) { Parallelism = threads };
+                using var sampler = parse.GetValue(runnable) ? new RunnableSampler() : null;
                 storeSplit = CpuSplit.Now();
                 cpu = Cpu();
+                sampler?.Start();
                 summary = await pipeline.IngestFilesAsync([file], ct);
+                var sampled = sampler?.Stop();
                 ingestCpu = Cpu() - cpu;
                 storeSplit = CpuSplit.Now() - storeSplit;
+                if (sampled is not null)
+                {
+                    Console.Error.WriteLine("  " + sampled);
+                }
             }
 
             storeGc = GcStats.Now() - storeGc;
