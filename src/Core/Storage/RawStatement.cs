@@ -141,6 +141,13 @@ internal sealed class RawStatement : IDisposable
 
     public void Dispose() => _stmt.Dispose();
 
+    /// <summary>Pages the connection wrote to disk (in WAL mode: WAL frames) since the last call.</summary>
+    public static long PagesWritten(sqlite3 db)
+    {
+        const int cacheWrite = 9; // SQLITE_DBSTATUS_CACHE_WRITE
+        return Native.sqlite3_db_status(db.DangerousGetHandle(), cacheWrite, out var current, out _, 1) == raw.SQLITE_OK ? current : 0;
+    }
+
     private void Check(int rc)
     {
         if (rc != raw.SQLITE_OK)
@@ -190,6 +197,9 @@ internal sealed class RawStatement : IDisposable
         public static extern long sqlite3_column_int64(IntPtr stmt, int column);
         [DllImport(Lib, ExactSpelling = true)]
         public static extern int sqlite3_libversion_number();
+
+        [DllImport(Lib, ExactSpelling = true)]
+        public static extern int sqlite3_db_status(IntPtr db, int op, out int current, out int highwater, int reset);
 #pragma warning restore SYSLIB1054
 
         private static readonly Lazy<bool> SameLibrary = new(() =>
