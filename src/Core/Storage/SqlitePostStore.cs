@@ -90,10 +90,10 @@ public sealed class SqlitePostStore : DapperPostStore
     private const string ConnectionPragmas =
         "PRAGMA busy_timeout=60000; PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;";
 
-    // Checkpoint when the WAL holds 128 MiB, whatever the file's page size (8192 pages of 16 KiB). Each checkpoint
-    // stalls the writer for its copy and two fsyncs (~25 ms each here); 32 MiB checkpointed every 40k posts, and
-    // copied the pages that consecutive batches rewrite (index tails, authors) once per checkpoint. The WAL file
-    // grows to ~128 MiB and is removed when the last connection closes.
+    // SQLite's automatic checkpoint (run by the connection that commits, inside its COMMIT) when the WAL holds
+    // 128 MiB, whatever the file's page size (8192 pages of 16 KiB). For the bulk path it is only the cap: that path
+    // checkpoints in the background (BackgroundCheckpointBytes). Against 32 MiB, it also copies the pages that
+    // consecutive batches rewrite (index tails, authors) less often. The WAL file goes when the last connection closes.
     private const long CheckpointBytes = 128L << 20;
 
     // Pages per checkpoint for this file (0 until a connection has read its page size, which never changes in WAL mode).
