@@ -38,7 +38,8 @@ public static class IngestBench
         var only = new Option<string>("--only") { Description = "Run only one phase: parse (decode + normalize, no store), store (file -> store), or all.", DefaultValueFactory = _ => "all" };
         var batch = new Option<int>("--batch") { Description = "Posts per batch (decoded together, written in one transaction).", DefaultValueFactory = _ => new IngestOptions().BatchSize };
         var gcLog = new Option<bool>("--gc-log") { Description = "Print every garbage collection (generation, reason, pause, promoted bytes) to stderr." };
-        var cmd = new Command("ingest", "File -> store posts/s without scoring; parse + normalize posts/s alone.") { posts, db, parallelism, only, batch, gcLog };
+        var runnable = new Option<bool>("--runnable") { Description = "Sample how many threads want a core during file -> store (every 5 ms from /proc/self/task): fewer than 2 is a core an idle machine would leave unused." };
+        var cmd = new Command("ingest", "File -> store posts/s without scoring; parse + normalize posts/s alone.") { posts, db, parallelism, only, batch, gcLog, runnable };
         cmd.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(posts);
@@ -112,11 +113,18 @@ public static class IngestBench
             {
                 backend = store.Backend;
                 var pipeline = new IngestPipeline(store, RecordDecoders.Create(new IngestOptions { BatchSize = parse.GetValue(batch) }, matcher)) { Parallelism = threads };
+                using var sampler = parse.GetValue(runnable) ? new RunnableSampler() : null;
                 storeSplit = CpuSplit.Now();
                 cpu = Cpu();
+                sampler?.Start();
                 summary = await pipeline.IngestFilesAsync([file], ct);
+                var sampled = sampler?.Stop();
                 ingestCpu = Cpu() - cpu;
                 storeSplit = CpuSplit.Now() - storeSplit;
+                if (sampled is not null)
+                {
+                    Console.Error.WriteLine("  " + sampled);
+                }
             }
 
             storeGc = GcStats.Now() - storeGc;
@@ -163,7 +171,86 @@ public static class IngestBench
             });
             return summary.Stored == n ? 0 : 1;
         });
-        return [cmd];
+        return [cmd, CreatePageSizeAb()];
+    }
+
+    /// <summary>
+    /// <c>mkt-bench ingest-page-ab --posts 200000</c>: the bench's posts decoded once, then written batch by batch in
+    /// turn into two new SQLite stores, one in a file made with SQLite's default 4 KiB pages and one as the store
+    /// makes it now, with the process's CPU time of each write counted to its store. Alternating batches see the
+    /// same load, so the comparison holds on a busy machine, where two separate runs differ by more than the effect.
+    /// </summary>
+    private static Command CreatePageSizeAb()
+    {
+        var posts = new Option<int>("--posts") { Description = "Posts to write into each store.", DefaultValueFactory = _ => 200_000 };
+        var batch = new Option<int>("--batch") { Description = "Posts per batch.", DefaultValueFactory = _ => new IngestOptions().BatchSize };
+        var cmd = new Command("ingest-page-ab", "Store writes of decoded posts, alternating between a 4 KiB-page file and a new store file: CPU per post of each.") { posts, batch };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var n = parse.GetValue(posts);
+            var size = Math.Max(1, parse.GetValue(batch));
+            var dir = Path.Combine("bench", "results");
+            Directory.CreateDirectory(dir);
+            var file = Path.Combine(dir, $"ingest-bench-{n}.jsonl");
+            if (!File.Exists(file))
+            {
+                await WriteJsonlAsync(file, n, ct);
+            }
+
+            var watchlist = BrandWatchlist.Parse("{\"brands\":[" + string.Join(",", Brands.Select(b => $"{{\"id\":\"{b.ToLowerInvariant()}\",\"aliases\":[\"{b}\"]}}")) + "]}");
+            var reader = new FileDecoder(RecordDecoders.Create(new IngestOptions { BatchSize = size }, new BrandMatcher(watchlist)));
+            var batches = new List<List<SocialPost>>();
+            await foreach (var b in reader.ReadAsync(file, ct))
+            {
+                batches.Add(b.Posts);
+            }
+
+            var oldPath = Path.Combine(dir, $"page-ab-{Guid.NewGuid():N}-4k.db");
+            var newPath = Path.Combine(dir, $"page-ab-{Guid.NewGuid():N}-new.db");
+            await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={oldPath};Pooling=False"))
+            {
+                await conn.OpenAsync(ct);
+                await using var create = conn.CreateCommand();
+                create.CommandText = "PRAGMA page_size=4096; PRAGMA journal_mode=WAL;";
+                await create.ExecuteNonQueryAsync(ct);
+            }
+
+            var cpu = new TimeSpan[2];
+            var counted = 0;
+            await using (var oldStore = await StoreFactory.OpenAsync(oldPath, null, ct))
+            await using (var newStore = await StoreFactory.OpenAsync(newPath, null, ct))
+            {
+                IPostStore[] stores = [oldStore, newStore];
+                for (var i = 0; i < batches.Count; i++)
+                {
+                    // Each batch goes to both stores, first to one then to the other in turn; the first tenth warms up.
+                    for (var k = 0; k < 2; k++)
+                    {
+                        var s = (i + k) % 2;
+                        var before = Cpu();
+                        await stores[s].UpsertPostsAsync(batches[i], ct);
+                        if (i >= batches.Count / 10)
+                        {
+                            cpu[s] += Cpu() - before;
+                        }
+                    }
+
+                    if (i >= batches.Count / 10)
+                    {
+                        counted += batches[i].Count;
+                    }
+                }
+            }
+
+            Console.Error.WriteLine($"store writes, {counted:N0} posts each after warm-up: 4 KiB pages {cpu[0].TotalMicroseconds / counted:0.00} us CPU/post, new store file {cpu[1].TotalMicroseconds / counted:0.00} us CPU/post");
+            foreach (var f in Directory.GetFiles(dir, "page-ab-*"))
+            {
+                File.Delete(f);
+            }
+
+            return 0;
+        });
+        return cmd;
     }
 
     /// <summary>Allocation and garbage-collection counters, to see the GC's share of the CPU time.</summary>

@@ -121,6 +121,62 @@ public sealed class PostStoreTests(StoreKind kind)
     }
 
     [Test]
+    public async Task Optional_fields_that_alternate_between_set_and_unset_within_a_batch_are_stored_row_by_row()
+    {
+        // Rows of one batch in turn with and without each optional field: the bulk path keeps bindings between rows
+        // (and skips binding a NULL already in place), so a value of one row must never leak into the next.
+        SocialPost Make(int i, bool set) => new()
+        {
+            Platform = "x",
+            PostId = "alt" + i,
+            Author = new Author { Id = "u" + i, Handle = set ? "h" + i : null, DisplayName = set ? "Name " + i : null, Location = set ? "Lyon" : null },
+            Text = "alternating " + i,
+            Language = set ? "fr" : null,
+            CreatedAt = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i),
+            Url = set ? "https://x.com/s/" + i : null,
+            Hashtags = set ? ["t" + i] : [],
+            Mentions = set ? ["m" + i] : [],
+            Links = set ? ["https://l.example/" + i] : [],
+            ReplyToId = set ? "r" + i : null,
+            QuoteOfId = set ? "q" + i : null,
+            RepostOfId = set ? "p" + i : null,
+            Brands = set ? ["acme", "globex"] : [],
+            Campaign = set ? "c" + i : null,
+            NearDuplicateOf = set ? "n" + i : null,
+            Sentiment = set ? new SentimentResult(SentimentLabel.Negative, 0.7f, 0.2f, 0.1f, "model", "v" + i) : null,
+            BrandSentiments = set ? [new BrandSentiment("acme", SentimentLabel.Negative, -0.4f)] : [],
+            Source = set ? "f.jsonl:" + i : null,
+        };
+
+        var posts = Enumerable.Range(0, 40).Select(i => Make(i, set: (i / (1 + i % 3)) % 2 == 0)).ToList();
+        Assert.That(await _store.UpsertPostsAsync(posts), Is.EqualTo(new UpsertResult(40, 0)));
+        Assert.That(await _store.UpsertPostsAsync(posts), Is.EqualTo(new UpsertResult(0, 40)));
+
+        foreach (var expected in posts)
+        {
+            var back = (await _store.GetPostAsync("x", expected.PostId))!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(back.Author.Handle, Is.EqualTo(expected.Author.Handle), expected.PostId);
+                Assert.That(back.Author.DisplayName, Is.EqualTo(expected.Author.DisplayName), expected.PostId);
+                Assert.That(back.Author.Location, Is.EqualTo(expected.Author.Location), expected.PostId);
+                Assert.That(back.Language, Is.EqualTo(expected.Language), expected.PostId);
+                Assert.That(back.Url, Is.EqualTo(expected.Url), expected.PostId);
+                Assert.That(back.Hashtags, Is.EqualTo(expected.Hashtags), expected.PostId);
+                Assert.That(back.Mentions, Is.EqualTo(expected.Mentions), expected.PostId);
+                Assert.That(back.Links, Is.EqualTo(expected.Links), expected.PostId);
+                Assert.That((back.ReplyToId, back.QuoteOfId, back.RepostOfId), Is.EqualTo((expected.ReplyToId, expected.QuoteOfId, expected.RepostOfId)), expected.PostId);
+                Assert.That(back.Brands, Is.EqualTo(expected.Brands), expected.PostId);
+                Assert.That(back.Campaign, Is.EqualTo(expected.Campaign), expected.PostId);
+                Assert.That(back.NearDuplicateOf, Is.EqualTo(expected.NearDuplicateOf), expected.PostId);
+                Assert.That(back.Sentiment?.ModelVersion, Is.EqualTo(expected.Sentiment?.ModelVersion), expected.PostId);
+                Assert.That(back.BrandSentiments.Select(b => b.Brand), Is.EqualTo(expected.BrandSentiments.Select(b => b.Brand)), expected.PostId);
+                Assert.That(back.Source, Is.EqualTo(expected.Source), expected.PostId);
+            });
+        }
+    }
+
+    [Test]
     public async Task A_repeat_without_sentiment_keeps_the_stored_sentiment()
     {
         await _store.UpsertPostsAsync([Posts.Make("s1", brands: ["acme"], sentiment: SentimentLabel.Negative)]);
