@@ -9,7 +9,7 @@ namespace Marketing.Bench;
 /// reports macro-recall on a held-out part of it (random, or the newest rows with <c>--newest</c>); the test set is
 /// never read, so choosing by these figures does not tune on test.
 /// Variants: <c>name:key=value,key=value;name2:...</c> with keys l2, l1, iters, trainer, ngrams, charmin, charmax,
-/// wordmindf, charmindf, lex, word, char, sup, supsmooth, bits, tune, balance, seed, tol (SDCA tolerance), and vec=1
+/// wordmindf, charmindf, lex, word, char, sup, supsmooth, bits, tune (also sweeps offset scales), offscale, balance, seed, tol (SDCA tolerance), and vec=1
 /// (use the <c>--vectors</c> table), emb (block scale; 0 = no word-vector block), embneg (negated words' vector factor),
 /// val (word-valence block scale), valridge, valother, focus, focusat, lexvec (see <see cref="FeaturizerSettings"/>).
 /// </summary>
@@ -61,6 +61,12 @@ public static class SentimentTuneBench
                 var recalls = string.Join(" ", m.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"));
                 Console.WriteLine(FormattableString.Invariant(
                     $"{name,-24} macro-recall {m.MacroRecall:0.0000} macro-F1 {m.MacroF1:0.0000} acc {m.Accuracy:0.0000} ({recalls}) offsets [{string.Join(",", r.Model.Info.LogPriorOffsets.Select(o => o.ToString("0.00", CultureInfo.InvariantCulture)))}] n={m.N} {r.Seconds:0}s"));
+                foreach (var (scale, om) in r.OffsetSweep)
+                {
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"{"  offsets x" + scale.ToString("0.##", CultureInfo.InvariantCulture),-24} macro-recall {om.MacroRecall:0.0000} macro-F1 {om.MacroF1:0.0000} acc {om.Accuracy:0.0000} ({string.Join(" ", om.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"))})"));
+                }
+
                 foreach (var (w, sm) in r.SecondStageSweep)
                 {
                     Console.WriteLine(FormattableString.Invariant(
@@ -197,7 +203,8 @@ public static class SentimentTuneBench
                 case "l1": o = o with { L1 = F() }; break;
                 case "iters": o = o with { MaxIterations = I() }; break;
                 case "trainer": o = o with { Trainer = v }; break;
-                case "tune": o = o with { TuneOffsets = v == "1" }; break;
+                case "tune": o = o with { TuneOffsets = v == "1", SweepOffsets = v == "1" }; break;
+                case "offscale": o = o with { OffsetScale = F() }; break;
                 case "balance": o = o with { BalanceClasses = v == "1" }; break;
                 case "ngrams": f = f with { WordNgrams = I() }; break;
                 case "charmin": f = f with { CharMin = I() }; break;

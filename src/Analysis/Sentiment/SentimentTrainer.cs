@@ -104,9 +104,21 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         var model = Fit(train, data, tokens, normalizer, options, info, valence, ct);
 
         var offsets = new float[3];
+        var offsetSweep = new Dictionary<float, SentimentMetrics>();
         if (options.TuneOffsets && tune.Length >= 3)
         {
             offsets = TuneOffsets(model, tune.Select(i => (data[i].Label, tokens[i])).ToList());
+            if (options.SweepOffsets)
+            {
+                var tuned = offsets;
+                foreach (var scale in (float[])[0f, 0.25f, 0.5f, 0.75f, 1f])
+                {
+                    var scaled = new SentimentModel(model.Ml, model.Transformer, model.InputSchema, model.Featurizer, info with { LogPriorOffsets = [.. tuned.Select(o => o * scale)] }, "unsaved", model.SecondStage);
+                    offsetSweep[scale] = SentimentMetrics.Compute(test.Select(i => (data[i].Label, scaled.FromTokens(tokens[i]).Label)));
+                }
+            }
+
+            offsets = [.. offsets.Select(o => o * options.OffsetScale)];
             _log.LogInformation("Class offsets (log-prior) negative {Neg:0.00} neutral 0 positive {Pos:0.00}", offsets[0], offsets[2]);
         }
 
@@ -131,7 +143,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             model = Fit(order, data, tokens, normalizer, options, info, valence, ct);
         }
 
-        return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds) { SecondStageSweep = sweep };
+        return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds) { SecondStageSweep = sweep, OffsetSweep = offsetSweep };
     }
 
     /// <summary>

@@ -64,6 +64,14 @@ public sealed record SentimentTrainingOptions
     public bool TuneOffsets { get; init; }
 
     /// <summary>
+    /// Multiplies the tuned offsets (1 = as tuned; 0.5 shrinks them halfway toward the class-balanced model).
+    /// </summary>
+    public float OffsetScale { get; init; } = 1f;
+
+    /// <summary>Also measures the held-out part at several offset scales (for choosing <see cref="OffsetScale"/> on a dev split).</summary>
+    public bool SweepOffsets { get; init; }
+
+    /// <summary>
     /// For time-ordered files: row i of n weighs 1 + boost·i/(n−1), so the newest rows count up to (1 + boost) times
     /// the oldest. 0 (the default) weighs every row alike.
     /// </summary>
