@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Marketing.Analysis.Sentiment;
+using Marketing.Core.Domain;
 
 namespace Marketing.Bench;
 
@@ -26,7 +27,8 @@ public static class SentimentTuneBench
         var save = new Option<string?>("--save") { Description = "Directory: save each variant's model as NAME.zip (refit on all the data), to measure a chosen recipe once with mkt eval." };
         var lexVectors = new Option<string?>("--lexicon-vectors") { Description = "Word-vector table whose lexicon words also fit the word-valence regression (variants with lexvec=1)." };
         var topics = new Option<int>("--topic-holdout") { Description = "Hold out whole topic clusters instead: spherical k-means (this many clusters) of the texts' mean word vectors (--vectors), clusters held out until --holdout of the rows are.", DefaultValueFactory = _ => 0 };
-        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save, topics, lexVectors };
+        var clusterOffsets = new Option<bool>("--cluster-offsets") { Description = "With --topic-holdout (and without --save): also tune class offsets on all held-out clusters but one and measure them on that one, each in turn (leave one topic out), at several offset scales." };
+        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save, topics, lexVectors, clusterOffsets };
         cmd.SetAction((parse, ct) =>
         {
             var rows = SentimentData.ReadLabelled(parse.GetValue(data)!).ToList();
@@ -61,6 +63,11 @@ public static class SentimentTuneBench
                 var recalls = string.Join(" ", m.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"));
                 Console.WriteLine(FormattableString.Invariant(
                     $"{name,-24} macro-recall {m.MacroRecall:0.0000} macro-F1 {m.MacroF1:0.0000} acc {m.Accuracy:0.0000} ({recalls}) offsets [{string.Join(",", r.Model.Info.LogPriorOffsets.Select(o => o.ToString("0.00", CultureInfo.InvariantCulture)))}] n={m.N} {r.Seconds:0}s"));
+                if (topicHoldout && parse.GetValue(clusterOffsets) && parse.GetValue(save) is null)
+                {
+                    LeaveOneTopicOut(r.Model, rows.Skip(rows.Count - HeldClusters.Length).ToList());
+                }
+
                 foreach (var (scale, om) in r.OffsetSweep)
                 {
                     Console.WriteLine(FormattableString.Invariant(
@@ -80,6 +87,47 @@ public static class SentimentTuneBench
     }
 
     private static double TopicShare { get; set; }
+
+    /// <summary>The topic cluster of each held-out row (the last rows after <see cref="TopicSplit"/>), in order.</summary>
+    private static int[] HeldClusters { get; set; } = [];
+
+    /// <summary>
+    /// Class offsets judged on topics they were not tuned on: for each held-out cluster, offsets are tuned on the other
+    /// held-out clusters and applied to it; macro-recall over all held-out rows, per offset scale.
+    /// </summary>
+    private static void LeaveOneTopicOut(SentimentModel model, IReadOnlyList<SentimentExample> held)
+    {
+        var scores = model.PredictBatch([.. held.Select(h => h.Text)]);
+        var scales = new[] { 0f, 0.25f, 0.5f, 0.75f, 1f };
+        var predicted = scales.Select(_ => new SentimentLabel[held.Count]).ToArray();
+        foreach (var c in HeldClusters.Distinct().Order())
+        {
+            var others = Enumerable.Range(0, held.Count).Where(i => HeldClusters[i] != c).Select(i => (held[i].Label, scores[i])).ToList();
+            var off = SentimentTrainer.TuneOffsets(others);
+            Console.WriteLine(FormattableString.Invariant($"  cluster {c}: offsets tuned on the other held-out clusters [{off[0]:0.00},{off[2]:0.00}]"));
+            for (var s = 0; s < scales.Length; s++)
+            {
+                for (var i = 0; i < held.Count; i++)
+                {
+                    if (HeldClusters[i] != c)
+                    {
+                        continue;
+                    }
+
+                    var p = scores[i];
+                    float sn = MathF.Log(MathF.Max(p.Negative, 1e-9f)) + (scales[s] * off[0]), su = MathF.Log(MathF.Max(p.Neutral, 1e-9f)), sp = MathF.Log(MathF.Max(p.Positive, 1e-9f)) + (scales[s] * off[2]);
+                    predicted[s][i] = sn >= su && sn >= sp ? SentimentLabel.Negative : (sp > su ? SentimentLabel.Positive : SentimentLabel.Neutral);
+                }
+            }
+        }
+
+        for (var s = 0; s < scales.Length; s++)
+        {
+            var m = SentimentMetrics.Compute(held.Select((h, i) => (h.Label, predicted[s][i])));
+            Console.WriteLine(FormattableString.Invariant(
+                $"{"  topic-out offsets x" + scales[s].ToString("0.##", CultureInfo.InvariantCulture),-24} macro-recall {m.MacroRecall:0.0000} macro-F1 {m.MacroF1:0.0000} acc {m.Accuracy:0.0000} ({string.Join(" ", m.PerClass.Select(pc => $"{pc.Label[..3]} {pc.Recall:0.000}"))})"));
+        }
+    }
 
     private static WordVectors? LexVectors { get; set; }
 
@@ -182,6 +230,7 @@ public static class SentimentTuneBench
         TopicShare = actual;
         var labelMix = string.Join(" ", Enumerable.Range(0, 3).Select(l => $"{rows.Where((_, i) => held.Contains(assign[i])).Count(r => (int)r.Label == l) / (double)count:0.00}"));
         Console.WriteLine($"held-out clusters: {string.Join(",", held.Order())} (sizes {string.Join(",", held.Order().Select(c => sizes[c]))}); label mix neg/neu/pos {labelMix}");
+        HeldClusters = [.. assign.Where(held.Contains)];
         return [.. rows.Where((_, i) => !held.Contains(assign[i])), .. rows.Where((_, i) => held.Contains(assign[i]))];
     }
 

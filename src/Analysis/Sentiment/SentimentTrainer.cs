@@ -272,11 +272,15 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
     /// macro-recall on the tuning rows. Macro-recall does not depend on the class mix, so offsets that balance
     /// recall on the train distribution carry over to data with another mix (SemEval test: 32% negative vs 16%).
     /// </summary>
-    internal static float[] TuneOffsets(SentimentModel model, IReadOnlyList<(SentimentLabel Gold, List<SocialToken> Tokens)> rows)
+    internal static float[] TuneOffsets(SentimentModel model, IReadOnlyList<(SentimentLabel Gold, List<SocialToken> Tokens)> rows) =>
+        TuneOffsets(rows.Select(r => (r.Gold, model.FromTokens(r.Tokens))).ToList());
+
+    /// <summary>The same grid search over already scored rows (gold label and the model's probabilities).</summary>
+    public static float[] TuneOffsets(IReadOnlyList<(SentimentLabel Gold, SentimentResult Scores)> rows)
     {
         var logp = rows.Select(r =>
         {
-            var s = model.FromTokens(r.Tokens);
+            var s = r.Scores;
             return new[] { MathF.Log(MathF.Max(s.Negative, 1e-9f)), MathF.Log(MathF.Max(s.Neutral, 1e-9f)), MathF.Log(MathF.Max(s.Positive, 1e-9f)) };
         }).ToArray();
         var gold = rows.Select(r => (int)r.Gold).ToArray();
