@@ -50,6 +50,8 @@ public static class SentimentTuneBench
                     LexiconPath = parse.GetValue(lexicon),
                     Refit = parse.GetValue(save) is not null,
                     HoldoutNewest = parse.GetValue(newest) || topicHoldout,
+                    HoldoutTopics = 0, // the topic split is done here (the rows are reordered), so held-out clusters are known
+                    TuneOffsets = false, // variants get class offsets only with tune=1 (the default recipe's: tune=1 with --topic-holdout 20)
                     HoldoutFraction = topicHoldout ? TopicShare : parse.GetValue(holdout),
                 }, vectors);
                 var r = new SentimentTrainer().Train(rows, options, ct: ct);
@@ -138,94 +140,15 @@ public static class SentimentTuneBench
     /// </summary>
     private static List<SentimentExample> TopicSplit(List<SentimentExample> rows, SocialTextNormalizer normalizer, WordVectors vectors, int k, double share, out double actual)
     {
-        var dim = vectors.Dimension;
-        var x = new float[rows.Count * dim];
-        Parallel.For(0, rows.Count, i =>
-        {
-            var v = x.AsSpan(i * dim, dim);
-            foreach (var t in normalizer.Tokenize(rows[i].Text))
-            {
-                var r = t.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(t.Text) : -1;
-                if (r >= 0)
-                {
-                    var w = vectors.Vector(r);
-                    for (var j = 0; j < dim; j++)
-                    {
-                        v[j] += w[j];
-                    }
-                }
-            }
-
-            var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot<float>(v, v));
-            if (norm > 0)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Divide(v, norm, v);
-            }
-        });
-
-        var rng = new Random(11);
-        var centers = new float[k * dim];
-        for (var c = 0; c < k; c++)
-        {
-            x.AsSpan(rng.Next(rows.Count) * dim, dim).CopyTo(centers.AsSpan(c * dim, dim));
-        }
-
-        var assign = new int[rows.Count];
-        for (var iter = 0; iter < 15; iter++)
-        {
-            Parallel.For(0, rows.Count, i =>
-            {
-                var v = x.AsSpan(i * dim, dim);
-                var best = (-2f, 0);
-                for (var c = 0; c < k; c++)
-                {
-                    var d = System.Numerics.Tensors.TensorPrimitives.Dot<float>(v, centers.AsSpan(c * dim, dim));
-                    if (d > best.Item1)
-                    {
-                        best = (d, c);
-                    }
-                }
-
-                assign[i] = best.Item2;
-            });
-            Array.Clear(centers);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Add(centers.AsSpan(assign[i] * dim, dim), x.AsSpan(i * dim, dim), centers.AsSpan(assign[i] * dim, dim));
-            }
-
-            for (var c = 0; c < k; c++)
-            {
-                var cv = centers.AsSpan(c * dim, dim);
-                var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot<float>(cv, cv));
-                if (norm > 0)
-                {
-                    System.Numerics.Tensors.TensorPrimitives.Divide(cv, norm, cv);
-                }
-            }
-        }
-
+        var assign = TopicClusters.Assign([.. rows.Select(r => normalizer.Tokenize(r.Text))], vectors, k);
+        var held = TopicClusters.HoldOut(assign, k, share);
         var sizes = new int[k];
         foreach (var a in assign)
         {
             sizes[a]++;
         }
 
-        var clusterOrder = Enumerable.Range(0, k).ToArray();
-        new Random(12).Shuffle(clusterOrder);
-        var held = new HashSet<int>();
-        var count = 0;
-        foreach (var c in clusterOrder)
-        {
-            if (count >= share * rows.Count)
-            {
-                break;
-            }
-
-            held.Add(c);
-            count += sizes[c];
-        }
-
+        var count = held.Sum(c => sizes[c]);
         actual = count / (double)rows.Count;
         TopicShare = actual;
         var labelMix = string.Join(" ", Enumerable.Range(0, 3).Select(l => $"{rows.Where((_, i) => held.Contains(assign[i])).Count(r => (int)r.Label == l) / (double)count:0.00}"));

@@ -59,6 +59,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         // Shuffle once with the seed, then split: [holdout: tune half | test half] [train].
         var order = Enumerable.Range(0, data.Count).ToArray();
         var holdout = (int)Math.Round(data.Count * Math.Clamp(options.HoldoutFraction, 0, 0.5));
+        var topicSplit = false;
         if (options.HoldoutNewest)
         {
             // The newest rows (the file's end) are held out, shuffled among themselves; training keeps file order
@@ -70,12 +71,19 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             rng.Shuffle(older);
             order = [.. newest, .. older];
         }
+        else if (options.HoldoutTopics > 0 && options.WordVectors is { } topicVectors && holdout > 0 && data.Count >= MinTopicRows
+            && TopicOrder(tokens, topicVectors, options, data.Count) is { } topicOrder)
+        {
+            (order, holdout) = topicOrder;
+            topicSplit = true;
+        }
         else
         {
             new Random(options.Seed).Shuffle(order);
         }
 
-        var tuneCount = options.TuneOffsets ? holdout / 2 : 0;
+        var tuneOffsets = options.TuneOffsets ?? topicSplit;
+        var tuneCount = tuneOffsets ? holdout / 2 : 0;
         var tune = order[..tuneCount];
         var test = order[tuneCount..holdout];
         var train = holdout > 0 ? order[holdout..] : order;
@@ -105,7 +113,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
 
         var offsets = new float[3];
         var offsetSweep = new Dictionary<float, SentimentMetrics>();
-        if (options.TuneOffsets && tune.Length >= 3)
+        if (tuneOffsets && tune.Length >= 3)
         {
             offsets = TuneOffsets(model, tune.Select(i => (data[i].Label, tokens[i])).ToList());
             if (options.SweepOffsets)
@@ -144,6 +152,34 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         }
 
         return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds) { SecondStageSweep = sweep, OffsetSweep = offsetSweep };
+    }
+
+    /// <summary>Fewer rows than this are split at random even when <see cref="SentimentTrainingOptions.HoldoutTopics"/> is set.</summary>
+    public const int MinTopicRows = 1000;
+
+    /// <summary>
+    /// Whole topic clusters held out (k-means of the texts' mean word vectors), shuffled among themselves, then the rest,
+    /// shuffled: a dev split that imitates new topics, as in the SemEval-2017 test set. Null when the clusters taken
+    /// would hold out more than half the rows.
+    /// </summary>
+    private (int[] Order, int Holdout)? TopicOrder(List<SocialToken>[] tokens, WordVectors vectors, SentimentTrainingOptions options, int count)
+    {
+        var k = options.HoldoutTopics;
+        var assign = TopicClusters.Assign(tokens, vectors, k);
+        var held = TopicClusters.HoldOut(assign, k, Math.Clamp(options.HoldoutFraction, 0, 0.5));
+        var heldRows = Enumerable.Range(0, count).Where(i => held.Contains(assign[i])).ToArray();
+        if (heldRows.Length > count / 2)
+        {
+            _log.LogInformation("Topic clusters would hold out {Rows} of {Count} texts: holding out a random share instead", heldRows.Length, count);
+            return null;
+        }
+
+        var rest = Enumerable.Range(0, count).Where(i => !held.Contains(assign[i])).ToArray();
+        var rng = new Random(options.Seed);
+        rng.Shuffle(heldRows);
+        rng.Shuffle(rest);
+        _log.LogInformation("Holding out {Clusters} of {K} topic clusters ({Rows} texts)", held.Count, k, heldRows.Length);
+        return ([.. heldRows, .. rest], heldRows.Length);
     }
 
     /// <summary>
