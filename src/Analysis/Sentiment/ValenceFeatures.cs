@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Marketing.Analysis.Sentiment;
 
 /// <summary>
@@ -80,13 +82,14 @@ public static class ValenceFeatures
             return;
         }
 
-        dest[0] = MathF.Tanh(sumPos);
-        dest[1] = MathF.Tanh(sumNeg);
+        var t = ScoringMath.Tanh(Vector128.Create(sumPos, sumNeg, nPos / 2f, nNeg / 2f));
+        dest[0] = t[0];
+        dest[1] = t[1];
         dest[2] = (sumPos - sumNeg) / n;
         dest[3] = max;
         dest[4] = -min;
-        dest[5] = MathF.Tanh(nPos / 2f);
-        dest[6] = MathF.Tanh(nNeg / 2f);
+        dest[5] = t[2];
+        dest[6] = t[3];
         dest[7] = last;
     }
 }
