@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Marketing.Analysis.Sentiment;
+using Marketing.Core.Domain;
 
 namespace Marketing.Bench;
 
@@ -9,7 +10,7 @@ namespace Marketing.Bench;
 /// reports macro-recall on a held-out part of it (random, or the newest rows with <c>--newest</c>); the test set is
 /// never read, so choosing by these figures does not tune on test.
 /// Variants: <c>name:key=value,key=value;name2:...</c> with keys l2, l1, iters, trainer, ngrams, charmin, charmax,
-/// wordmindf, charmindf, lex, word, char, sup, supsmooth, bits, tune, balance, seed, tol (SDCA tolerance), and vec=1
+/// wordmindf, charmindf, lex, word, char, sup, supsmooth, bits, tune (also sweeps offset scales), offscale, balance, seed, tol (SDCA tolerance), and vec=1
 /// (use the <c>--vectors</c> table), emb (block scale; 0 = no word-vector block), embneg (negated words' vector factor),
 /// val (word-valence block scale), valridge, valother, focus, focusat, lexvec (see <see cref="FeaturizerSettings"/>).
 /// </summary>
@@ -26,7 +27,8 @@ public static class SentimentTuneBench
         var save = new Option<string?>("--save") { Description = "Directory: save each variant's model as NAME.zip (refit on all the data), to measure a chosen recipe once with mkt eval." };
         var lexVectors = new Option<string?>("--lexicon-vectors") { Description = "Word-vector table whose lexicon words also fit the word-valence regression (variants with lexvec=1)." };
         var topics = new Option<int>("--topic-holdout") { Description = "Hold out whole topic clusters instead: spherical k-means (this many clusters) of the texts' mean word vectors (--vectors), clusters held out until --holdout of the rows are.", DefaultValueFactory = _ => 0 };
-        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save, topics, lexVectors };
+        var clusterOffsets = new Option<bool>("--cluster-offsets") { Description = "With --topic-holdout (and without --save): also tune class offsets on all held-out clusters but one and measure them on that one, each in turn (leave one topic out), at several offset scales." };
+        var cmd = new Command("sentiment-tune", "Compare training recipes on a held-out split of the training data (never the test set).") { data, lexicon, variants, newest, holdout, vectorsPath, save, topics, lexVectors, clusterOffsets };
         cmd.SetAction((parse, ct) =>
         {
             var rows = SentimentData.ReadLabelled(parse.GetValue(data)!).ToList();
@@ -48,6 +50,8 @@ public static class SentimentTuneBench
                     LexiconPath = parse.GetValue(lexicon),
                     Refit = parse.GetValue(save) is not null,
                     HoldoutNewest = parse.GetValue(newest) || topicHoldout,
+                    HoldoutTopics = 0, // the topic split is done here (the rows are reordered), so held-out clusters are known
+                    TuneOffsets = false, // variants get class offsets only with tune=1 (the default recipe's: tune=1 with --topic-holdout 20)
                     HoldoutFraction = topicHoldout ? TopicShare : parse.GetValue(holdout),
                 }, vectors);
                 var r = new SentimentTrainer().Train(rows, options, ct: ct);
@@ -61,6 +65,17 @@ public static class SentimentTuneBench
                 var recalls = string.Join(" ", m.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"));
                 Console.WriteLine(FormattableString.Invariant(
                     $"{name,-24} macro-recall {m.MacroRecall:0.0000} macro-F1 {m.MacroF1:0.0000} acc {m.Accuracy:0.0000} ({recalls}) offsets [{string.Join(",", r.Model.Info.LogPriorOffsets.Select(o => o.ToString("0.00", CultureInfo.InvariantCulture)))}] n={m.N} {r.Seconds:0}s"));
+                if (topicHoldout && parse.GetValue(clusterOffsets) && parse.GetValue(save) is null)
+                {
+                    LeaveOneTopicOut(r.Model, rows.Skip(rows.Count - HeldClusters.Length).ToList());
+                }
+
+                foreach (var (scale, om) in r.OffsetSweep)
+                {
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"{"  offsets x" + scale.ToString("0.##", CultureInfo.InvariantCulture),-24} macro-recall {om.MacroRecall:0.0000} macro-F1 {om.MacroF1:0.0000} acc {om.Accuracy:0.0000} ({string.Join(" ", om.PerClass.Select(c => $"{c.Label[..3]} {c.Recall:0.000}"))})"));
+                }
+
                 foreach (var (w, sm) in r.SecondStageSweep)
                 {
                     Console.WriteLine(FormattableString.Invariant(
@@ -75,6 +90,47 @@ public static class SentimentTuneBench
 
     private static double TopicShare { get; set; }
 
+    /// <summary>The topic cluster of each held-out row (the last rows after <see cref="TopicSplit"/>), in order.</summary>
+    private static int[] HeldClusters { get; set; } = [];
+
+    /// <summary>
+    /// Class offsets judged on topics they were not tuned on: for each held-out cluster, offsets are tuned on the other
+    /// held-out clusters and applied to it; macro-recall over all held-out rows, per offset scale.
+    /// </summary>
+    private static void LeaveOneTopicOut(SentimentModel model, IReadOnlyList<SentimentExample> held)
+    {
+        var scores = model.PredictBatch([.. held.Select(h => h.Text)]);
+        var scales = new[] { 0f, 0.25f, 0.5f, 0.75f, 1f };
+        var predicted = scales.Select(_ => new SentimentLabel[held.Count]).ToArray();
+        foreach (var c in HeldClusters.Distinct().Order())
+        {
+            var others = Enumerable.Range(0, held.Count).Where(i => HeldClusters[i] != c).Select(i => (held[i].Label, scores[i])).ToList();
+            var off = SentimentTrainer.TuneOffsets(others);
+            Console.WriteLine(FormattableString.Invariant($"  cluster {c}: offsets tuned on the other held-out clusters [{off[0]:0.00},{off[2]:0.00}]"));
+            for (var s = 0; s < scales.Length; s++)
+            {
+                for (var i = 0; i < held.Count; i++)
+                {
+                    if (HeldClusters[i] != c)
+                    {
+                        continue;
+                    }
+
+                    var p = scores[i];
+                    float sn = MathF.Log(MathF.Max(p.Negative, 1e-9f)) + (scales[s] * off[0]), su = MathF.Log(MathF.Max(p.Neutral, 1e-9f)), sp = MathF.Log(MathF.Max(p.Positive, 1e-9f)) + (scales[s] * off[2]);
+                    predicted[s][i] = sn >= su && sn >= sp ? SentimentLabel.Negative : (sp > su ? SentimentLabel.Positive : SentimentLabel.Neutral);
+                }
+            }
+        }
+
+        for (var s = 0; s < scales.Length; s++)
+        {
+            var m = SentimentMetrics.Compute(held.Select((h, i) => (h.Label, predicted[s][i])));
+            Console.WriteLine(FormattableString.Invariant(
+                $"{"  topic-out offsets x" + scales[s].ToString("0.##", CultureInfo.InvariantCulture),-24} macro-recall {m.MacroRecall:0.0000} macro-F1 {m.MacroF1:0.0000} acc {m.Accuracy:0.0000} ({string.Join(" ", m.PerClass.Select(pc => $"{pc.Label[..3]} {pc.Recall:0.000}"))})"));
+        }
+    }
+
     private static WordVectors? LexVectors { get; set; }
 
     /// <summary>
@@ -84,98 +140,20 @@ public static class SentimentTuneBench
     /// </summary>
     private static List<SentimentExample> TopicSplit(List<SentimentExample> rows, SocialTextNormalizer normalizer, WordVectors vectors, int k, double share, out double actual)
     {
-        var dim = vectors.Dimension;
-        var x = new float[rows.Count * dim];
-        Parallel.For(0, rows.Count, i =>
-        {
-            var v = x.AsSpan(i * dim, dim);
-            foreach (var t in normalizer.Tokenize(rows[i].Text))
-            {
-                var r = t.Kind is TokenKind.Word or TokenKind.Hashtag or TokenKind.Emoji ? vectors.IndexOf(t.Text) : -1;
-                if (r >= 0)
-                {
-                    var w = vectors.Vector(r);
-                    for (var j = 0; j < dim; j++)
-                    {
-                        v[j] += w[j];
-                    }
-                }
-            }
-
-            var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot<float>(v, v));
-            if (norm > 0)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Divide(v, norm, v);
-            }
-        });
-
-        var rng = new Random(11);
-        var centers = new float[k * dim];
-        for (var c = 0; c < k; c++)
-        {
-            x.AsSpan(rng.Next(rows.Count) * dim, dim).CopyTo(centers.AsSpan(c * dim, dim));
-        }
-
-        var assign = new int[rows.Count];
-        for (var iter = 0; iter < 15; iter++)
-        {
-            Parallel.For(0, rows.Count, i =>
-            {
-                var v = x.AsSpan(i * dim, dim);
-                var best = (-2f, 0);
-                for (var c = 0; c < k; c++)
-                {
-                    var d = System.Numerics.Tensors.TensorPrimitives.Dot<float>(v, centers.AsSpan(c * dim, dim));
-                    if (d > best.Item1)
-                    {
-                        best = (d, c);
-                    }
-                }
-
-                assign[i] = best.Item2;
-            });
-            Array.Clear(centers);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Add(centers.AsSpan(assign[i] * dim, dim), x.AsSpan(i * dim, dim), centers.AsSpan(assign[i] * dim, dim));
-            }
-
-            for (var c = 0; c < k; c++)
-            {
-                var cv = centers.AsSpan(c * dim, dim);
-                var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.Dot<float>(cv, cv));
-                if (norm > 0)
-                {
-                    System.Numerics.Tensors.TensorPrimitives.Divide(cv, norm, cv);
-                }
-            }
-        }
-
+        var assign = TopicClusters.Assign([.. rows.Select(r => normalizer.Tokenize(r.Text))], vectors, k);
+        var held = TopicClusters.HoldOut(assign, k, share);
         var sizes = new int[k];
         foreach (var a in assign)
         {
             sizes[a]++;
         }
 
-        var clusterOrder = Enumerable.Range(0, k).ToArray();
-        new Random(12).Shuffle(clusterOrder);
-        var held = new HashSet<int>();
-        var count = 0;
-        foreach (var c in clusterOrder)
-        {
-            if (count >= share * rows.Count)
-            {
-                break;
-            }
-
-            held.Add(c);
-            count += sizes[c];
-        }
-
+        var count = held.Sum(c => sizes[c]);
         actual = count / (double)rows.Count;
         TopicShare = actual;
         var labelMix = string.Join(" ", Enumerable.Range(0, 3).Select(l => $"{rows.Where((_, i) => held.Contains(assign[i])).Count(r => (int)r.Label == l) / (double)count:0.00}"));
         Console.WriteLine($"held-out clusters: {string.Join(",", held.Order())} (sizes {string.Join(",", held.Order().Select(c => sizes[c]))}); label mix neg/neu/pos {labelMix}");
+        HeldClusters = [.. assign.Where(held.Contains)];
         return [.. rows.Where((_, i) => !held.Contains(assign[i])), .. rows.Where((_, i) => held.Contains(assign[i]))];
     }
 
@@ -197,7 +175,8 @@ public static class SentimentTuneBench
                 case "l1": o = o with { L1 = F() }; break;
                 case "iters": o = o with { MaxIterations = I() }; break;
                 case "trainer": o = o with { Trainer = v }; break;
-                case "tune": o = o with { TuneOffsets = v == "1" }; break;
+                case "tune": o = o with { TuneOffsets = v == "1", SweepOffsets = v == "1" }; break;
+                case "offscale": o = o with { OffsetScale = F() }; break;
                 case "balance": o = o with { BalanceClasses = v == "1" }; break;
                 case "ngrams": f = f with { WordNgrams = I() }; break;
                 case "charmin": f = f with { CharMin = I() }; break;

@@ -14,11 +14,16 @@ public sealed record FeaturizerSettings
 
     public int CharBits { get; init; } = 16;
 
-    /// <summary>Word n-grams 1..WordNgrams over normalized tokens (negated words keep their _NEG mark).</summary>
-    public int WordNgrams { get; init; } = 3;
+    /// <summary>
+    /// Word n-grams 1..WordNgrams over normalized tokens (negated words keep their _NEG mark). 2, with
+    /// <see cref="CharMin"/> 3, since session 6: as accurate as 3 and 2 on held-out topic clusters of SemEval train (0.6749
+    /// against 0.6738 without class offsets, 0.6784 against 0.6781 with them) and on the test set (0.6626 against 0.6615),
+    /// and 8-14% less CPU per scored text (fewer hashed features to look up).
+    /// </summary>
+    public int WordNgrams { get; init; } = 2;
 
     /// <summary>Character n-grams CharMin..CharMax inside each token padded with spaces (scikit-learn's char_wb).</summary>
-    public int CharMin { get; init; } = 2;
+    public int CharMin { get; init; } = 3;
 
     public int CharMax { get; init; } = 5;
 

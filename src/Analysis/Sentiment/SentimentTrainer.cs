@@ -59,6 +59,7 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         // Shuffle once with the seed, then split: [holdout: tune half | test half] [train].
         var order = Enumerable.Range(0, data.Count).ToArray();
         var holdout = (int)Math.Round(data.Count * Math.Clamp(options.HoldoutFraction, 0, 0.5));
+        var topicSplit = false;
         if (options.HoldoutNewest)
         {
             // The newest rows (the file's end) are held out, shuffled among themselves; training keeps file order
@@ -70,12 +71,19 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             rng.Shuffle(older);
             order = [.. newest, .. older];
         }
+        else if (options.HoldoutTopics > 0 && options.WordVectors is { } topicVectors && holdout > 0 && data.Count >= MinTopicRows
+            && TopicOrder(tokens, topicVectors, options, data.Count) is { } topicOrder)
+        {
+            (order, holdout) = topicOrder;
+            topicSplit = true;
+        }
         else
         {
             new Random(options.Seed).Shuffle(order);
         }
 
-        var tuneCount = options.TuneOffsets ? holdout / 2 : 0;
+        var tuneOffsets = options.TuneOffsets ?? topicSplit;
+        var tuneCount = tuneOffsets ? holdout / 2 : 0;
         var tune = order[..tuneCount];
         var test = order[tuneCount..holdout];
         var train = holdout > 0 ? order[holdout..] : order;
@@ -104,9 +112,21 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
         var model = Fit(train, data, tokens, normalizer, options, info, valence, ct);
 
         var offsets = new float[3];
-        if (options.TuneOffsets && tune.Length >= 3)
+        var offsetSweep = new Dictionary<float, SentimentMetrics>();
+        if (tuneOffsets && tune.Length >= 3)
         {
             offsets = TuneOffsets(model, tune.Select(i => (data[i].Label, tokens[i])).ToList());
+            if (options.SweepOffsets)
+            {
+                var tuned = offsets;
+                foreach (var scale in (float[])[0f, 0.25f, 0.5f, 0.75f, 1f])
+                {
+                    var scaled = new SentimentModel(model.Ml, model.Transformer, model.InputSchema, model.Featurizer, info with { LogPriorOffsets = [.. tuned.Select(o => o * scale)] }, "unsaved", model.SecondStage);
+                    offsetSweep[scale] = SentimentMetrics.Compute(test.Select(i => (data[i].Label, scaled.FromTokens(tokens[i]).Label)));
+                }
+            }
+
+            offsets = [.. offsets.Select(o => o * options.OffsetScale)];
             _log.LogInformation("Class offsets (log-prior) negative {Neg:0.00} neutral 0 positive {Pos:0.00}", offsets[0], offsets[2]);
         }
 
@@ -131,7 +151,35 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
             model = Fit(order, data, tokens, normalizer, options, info, valence, ct);
         }
 
-        return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds) { SecondStageSweep = sweep };
+        return new SentimentTrainingResult(model, metrics, train.Length, tune.Length, test.Length, clock.Elapsed.TotalSeconds) { SecondStageSweep = sweep, OffsetSweep = offsetSweep };
+    }
+
+    /// <summary>Fewer rows than this are split at random even when <see cref="SentimentTrainingOptions.HoldoutTopics"/> is set.</summary>
+    public const int MinTopicRows = 1000;
+
+    /// <summary>
+    /// Whole topic clusters held out (k-means of the texts' mean word vectors), shuffled among themselves, then the rest,
+    /// shuffled: a dev split that imitates new topics, as in the SemEval-2017 test set. Null when the clusters taken
+    /// would hold out more than half the rows.
+    /// </summary>
+    private (int[] Order, int Holdout)? TopicOrder(List<SocialToken>[] tokens, WordVectors vectors, SentimentTrainingOptions options, int count)
+    {
+        var k = options.HoldoutTopics;
+        var assign = TopicClusters.Assign(tokens, vectors, k);
+        var held = TopicClusters.HoldOut(assign, k, Math.Clamp(options.HoldoutFraction, 0, 0.5));
+        var heldRows = Enumerable.Range(0, count).Where(i => held.Contains(assign[i])).ToArray();
+        if (heldRows.Length > count / 2)
+        {
+            _log.LogInformation("Topic clusters would hold out {Rows} of {Count} texts: holding out a random share instead", heldRows.Length, count);
+            return null;
+        }
+
+        var rest = Enumerable.Range(0, count).Where(i => !held.Contains(assign[i])).ToArray();
+        var rng = new Random(options.Seed);
+        rng.Shuffle(heldRows);
+        rng.Shuffle(rest);
+        _log.LogInformation("Holding out {Clusters} of {K} topic clusters ({Rows} texts)", held.Count, k, heldRows.Length);
+        return ([.. heldRows, .. rest], heldRows.Length);
     }
 
     /// <summary>
@@ -260,11 +308,15 @@ public sealed class SentimentTrainer(ILogger<SentimentTrainer>? logger = null)
     /// macro-recall on the tuning rows. Macro-recall does not depend on the class mix, so offsets that balance
     /// recall on the train distribution carry over to data with another mix (SemEval test: 32% negative vs 16%).
     /// </summary>
-    internal static float[] TuneOffsets(SentimentModel model, IReadOnlyList<(SentimentLabel Gold, List<SocialToken> Tokens)> rows)
+    internal static float[] TuneOffsets(SentimentModel model, IReadOnlyList<(SentimentLabel Gold, List<SocialToken> Tokens)> rows) =>
+        TuneOffsets(rows.Select(r => (r.Gold, model.FromTokens(r.Tokens))).ToList());
+
+    /// <summary>The same grid search over already scored rows (gold label and the model's probabilities).</summary>
+    public static float[] TuneOffsets(IReadOnlyList<(SentimentLabel Gold, SentimentResult Scores)> rows)
     {
         var logp = rows.Select(r =>
         {
-            var s = model.FromTokens(r.Tokens);
+            var s = r.Scores;
             return new[] { MathF.Log(MathF.Max(s.Negative, 1e-9f)), MathF.Log(MathF.Max(s.Neutral, 1e-9f)), MathF.Log(MathF.Max(s.Positive, 1e-9f)) };
         }).ToArray();
         var gold = rows.Select(r => (int)r.Gold).ToArray();

@@ -5,4 +5,7 @@ public sealed record SentimentTrainingResult(SentimentModel Model, SentimentMetr
 {
     /// <summary>Held-out metrics at other second-stage weights (when asked for with <see cref="SentimentTrainingOptions.SweepSecondStage"/>).</summary>
     public IReadOnlyDictionary<float, SentimentMetrics> SecondStageSweep { get; init; } = new Dictionary<float, SentimentMetrics>();
+
+    /// <summary>Held-out metrics at other scales of the tuned offsets (when asked for with <see cref="SentimentTrainingOptions.SweepOffsets"/>).</summary>
+    public IReadOnlyDictionary<float, SentimentMetrics> OffsetSweep { get; init; } = new Dictionary<float, SentimentMetrics>();
 }

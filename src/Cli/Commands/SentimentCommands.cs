@@ -26,17 +26,19 @@ public static class SentimentCommands
         var seed = new Option<int>("--seed") { Description = "Random seed (split and trainer).", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Model file to write. Default: Marketing:Model (models/sentiment.zip)." };
         var trainer = new Option<string>("--trainer") { Description = "sdca (default) or lbfgs.", DefaultValueFactory = _ => "sdca" };
-        var tune = new Option<bool>("--tune-offsets") { Description = "Tune per-class offsets on a dev split to maximize macro-recall (see docs/sentiment.md: it did not transfer to SemEval test)." };
+        var tune = new Option<bool>("--tune-offsets") { Description = "Tune per-class offsets on half of the held-out part to maximize macro-recall also on a random or newest split (by default they are tuned only when topic clusters are held out: on a random or newest split they did not carry over to SemEval test). --offset-scale 0 turns them off." };
         var l2 = new Option<float>("--l2") { Description = "L2 regularization.", DefaultValueFactory = _ => new SentimentTrainingOptions().L2 };
         var holdout = new Option<double>("--holdout") { Description = "Share of the data held out to measure the model (half of it tunes the offsets with --tune-offsets).", DefaultValueFactory = _ => 0.2 };
         var newest = new Option<bool>("--holdout-newest") { Description = "Hold out the newest rows (the end of the file) instead of a random share: for time-ordered data, so the offsets are tuned on the data closest to what comes next." };
+        var topics = new Option<int>("--holdout-topics") { Description = "Hold out whole topic clusters (this many k-means clusters of the texts' mean word vectors) to measure the model and tune its class offsets; needs word vectors and 1,000 rows, else a random share is held out. 0 = a random share.", DefaultValueFactory = _ => new SentimentTrainingOptions().HoldoutTopics };
+        var offsetScale = new Option<float>("--offset-scale") { Description = "Multiplies the tuned class offsets (0 = none, 1 = as tuned).", DefaultValueFactory = _ => new SentimentTrainingOptions().OffsetScale };
         var supervised = new Option<float>("--supervised") { Description = "α of the supervised term weight 1 + α·(1 − class entropy) on each n-gram's IDF (0 = plain IDF).", DefaultValueFactory = _ => new FeaturizerSettings().Supervised };
         var vectors = new Option<string>("--vectors") { Description = "Word vectors: minilm (default: embed the training vocabulary with all-MiniLM-L6-v2, shipped in the package), none, or a word-vector file.", DefaultValueFactory = _ => "minilm" };
         var noRefit = new Option<bool>("--no-refit") { Description = "Save the model trained without the held-out part instead of refitting on all the data." };
         var json = JsonOption.Create();
         var cmd = new Command("train", "Train the sentiment model (negative/neutral/positive) and save it with its metrics (X.metrics.json beside X.zip).")
         {
-            data, textCol, labelCol, lexicon, seed, output, trainer, l2, holdout, newest, supervised, vectors, noRefit, tune, json,
+            data, textCol, labelCol, lexicon, seed, output, trainer, l2, holdout, newest, topics, supervised, vectors, noRefit, tune, offsetScale, json,
         };
         return cmd.WithAction((ctx, parse, ct) =>
         {
@@ -45,6 +47,11 @@ public static class SentimentCommands
             if (lexiconPath is not null && !File.Exists(lexiconPath))
             {
                 throw new UsageException($"--lexicon '{lexiconPath}' does not exist.");
+            }
+
+            if (parse.GetValue(topics) < 0 || parse.GetValue(offsetScale) < 0)
+            {
+                throw new UsageException("--holdout-topics and --offset-scale must not be negative.");
             }
 
             if (parse.GetValue(holdout) is < 0 or > 0.5)
@@ -72,10 +79,12 @@ public static class SentimentCommands
                 Seed = parse.GetValue(seed),
                 LexiconPath = lexiconPath,
                 Trainer = parse.GetValue(trainer) ?? "sdca",
-                TuneOffsets = parse.GetValue(tune),
+                TuneOffsets = parse.GetValue(tune) ? true : null,
                 L2 = parse.GetValue(l2),
                 HoldoutFraction = parse.GetValue(holdout),
                 HoldoutNewest = parse.GetValue(newest),
+                HoldoutTopics = parse.GetValue(topics),
+                OffsetScale = parse.GetValue(offsetScale),
                 Featurizer = new FeaturizerSettings { Supervised = parse.GetValue(supervised) },
                 Refit = !parse.GetValue(noRefit),
             };

@@ -133,6 +133,15 @@ public sealed class SentimentCommandsTests
         Assert.That(stderr, Does.Contain("--lexicon"));
     }
 
+    [TestCase("--holdout-topics", "-1")]
+    [TestCase("--offset-scale", "-0.5")]
+    public async Task A_negative_topic_count_or_offset_scale_is_a_usage_error(string option, string value)
+    {
+        var (code, _, stderr) = await Run(["train", "--data", _data, option, value, "--out", Path.Combine(_dir, "n.zip")]);
+        Assert.That(code, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(stderr, Does.Contain(option));
+    }
+
     [Test]
     public async Task A_vectors_value_that_is_no_file_is_a_usage_error()
     {
