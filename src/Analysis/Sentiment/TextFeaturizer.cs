@@ -236,7 +236,7 @@ public sealed class TextFeaturizer
         var n = tokens.Count;
         Span<uint> textHashes = n <= 256 ? stackalloc uint[n] : new uint[n];
         var buf = new HashBuffer(Scratch(64 + (n * 24)));
-        CollectHashes(tokens, ref buf, textHashes);
+        var wordEnd = CollectHashes(tokens, ref buf, textHashes);
         var raw = buf.Written;
 
         // Term frequencies through a small open-addressing table instead of a sort: O(n) for the ~500 n-grams of a
@@ -248,12 +248,6 @@ public sealed class TextFeaturizer
         }
 
         var (keys, counts, order) = Table(cap);
-        var wordEnd = 0;
-        for (var g = 1; g <= Settings.WordNgrams; g++)
-        {
-            wordEnd += Math.Max(0, n - g + 1);
-        }
-
         var unique = 0;
         var word = Accumulate(raw[..wordEnd], packed, keys, cap - 1, counts, order, ref unique);
         var chars = Accumulate(raw[wordEnd..], packed, keys, cap - 1, counts, order, ref unique);
@@ -605,13 +599,14 @@ public sealed class TextFeaturizer
         }
     }
 
-    private void CollectHashes(TokenBuffer buffer, ref HashBuffer dest) => CollectHashes(buffer, ref dest, []);
+    private void CollectHashes(TokenBuffer buffer, ref HashBuffer dest) => _ = CollectHashes(buffer, ref dest, []);
 
     /// <summary>
     /// The n-gram slots of <paramref name="buffer"/> into <paramref name="dest"/>; when <paramref name="textHashes"/>
     /// is not empty (one per token), also each token's text hash (FNV-1a, before the negation mark) for the word table.
+    /// Returns how many word n-gram slots were written (they come first; the character n-grams follow).
     /// </summary>
-    private void CollectHashes(TokenBuffer buffer, ref HashBuffer dest, scoped Span<uint> textHashes)
+    private int CollectHashes(TokenBuffer buffer, ref HashBuffer dest, scoped Span<uint> textHashes)
     {
         var tokens = buffer.Tokens;
         var n = tokens.Length;
@@ -683,6 +678,7 @@ public sealed class TextFeaturizer
 
         FinalizeAll(dest.Slice(wordStart, charStart - wordStart), (uint)_wordMask, 0);
         FinalizeAll(dest.Slice(charStart, dest.Count - charStart), (uint)_charMask, (uint)_charOffset);
+        return charStart - wordStart;
     }
 
     /// <summary>Each raw hash h becomes offset + (Finalize(h) &amp; mask): eight at a time where the CPU has 256-bit vectors.</summary>
