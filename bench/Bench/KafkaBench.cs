@@ -23,7 +23,8 @@ public static class KafkaBench
         var batch = new Option<int>("--batch") { Description = "Consumer batch size.", DefaultValueFactory = _ => 2000 };
         var set = new Option<string[]>("--set") { Description = "Extra librdkafka consumer setting, key=value (repeatable), e.g. --set fetch.wait.max.ms=10.", AllowMultipleArgumentsPerToken = false };
         var only = new Option<string>("--only") { Description = "Run only one consumer: sqlite, noop, or all.", DefaultValueFactory = _ => "all" };
-        var cmd = new Command("kafka", "Kafka (embedded mock) -> decode -> SQLite posts/s, and the consumer alone with a no-op store.") { posts, batch, set, only };
+        var produceSet = new Option<string[]>("--produce-set") { Description = "Extra librdkafka setting of the producer that fills the mock, key=value (repeatable), e.g. --produce-set linger.ms=20 (the default here is linger.ms=500: see ClientSettings.FillLingerMs).", AllowMultipleArgumentsPerToken = false };
+        var cmd = new Command("kafka", "Kafka (embedded mock) -> decode -> SQLite posts/s, and the consumer alone with a no-op store.") { posts, batch, set, only, produceSet };
         cmd.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(posts);
@@ -36,7 +37,7 @@ public static class KafkaBench
             mock.CreateTopic("bench", partitions);
 
             var clock = Stopwatch.StartNew();
-            var produced = await new KafkaFileProducer(new KafkaOptions(), NullLogger.Instance)
+            var produced = await new KafkaFileProducer(ClientSettings.ProducerOptions(parse.GetValue(produceSet) ?? []), NullLogger.Instance)
                 .ProduceAsync(records, mock.BootstrapServers, "bench", null, null, ct);
 
             // The records now live in the mock brokers (native memory). Drop the managed copies, so the consumer runs
@@ -111,19 +112,11 @@ public static class KafkaBench
     private static async Task<double> ConsumeAsync(string bootstrap, string group, IPostStore store, int n, int batch, string[] settings, CancellationToken ct)
     {
         var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "bench", GroupId = group, BatchSize = batch };
-        foreach (var s in settings)
-        {
-            var eq = s.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new ArgumentException($"--set {s}: expected key=value.");
-            }
-
-            options.Consumer.Set(s[..eq], s[(eq + 1)..]);
-        }
+        ClientSettings.Apply(options.Consumer, settings, "--set");
 
         var decoder = RecordDecoders.Create(new IngestOptions(), null);
         var consumer = new KafkaConsumerService(options, decoder, [], store, NullLogger<KafkaConsumerService>.Instance);
+        var threads0 = ThreadCpu.Take();
         var clock = Stopwatch.StartNew();
         await consumer.StartAsync(ct);
         while (consumer.Counters.Stored + consumer.Counters.Snapshot().Duplicates < n && !consumer.ExecuteTask!.IsCompleted)
@@ -132,6 +125,7 @@ public static class KafkaBench
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"kafka bench: [{group}] {ThreadCpu.Since(threads0, n)}");
         await consumer.StopAsync(CancellationToken.None);
         return seconds;
     }

@@ -30,13 +30,16 @@ public static class PipelineBench
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the run without scoring." };
         var serial = new Option<bool>("--serial") { Description = "Also run with scoring and Kafka:OverlapWrites=false (each batch written before the next is collected): what the overlap gains, in the same run." };
         var stamped = new Option<bool>("--stamped") { Description = "Also run with a fixed label stamped on every post (no model): what storing the sentiment columns costs, apart from scoring." };
+        var set = new Option<string[]>("--set") { Description = "Extra librdkafka consumer setting, key=value (repeatable), e.g. --set fetch.wait.max.ms=10.", AllowMultipleArgumentsPerToken = false };
+        var produceSet = new Option<string[]>("--produce-set") { Description = "Extra librdkafka setting of the producer that fills the mock, key=value (repeatable), e.g. --produce-set linger.ms=20 (the default here is linger.ms=500: see ClientSettings.FillLingerMs).", AllowMultipleArgumentsPerToken = false };
         var cmd = new Command("pipeline", "End to end: Kafka (embedded mock) -> parse -> sentiment -> SQLite posts/s, beside the same pipeline without scoring.")
         {
-            posts, batch, model, shared, noBaseline, stamped, serial,
+            posts, batch, model, shared, noBaseline, stamped, serial, set, produceSet,
         };
         cmd.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(posts);
+            var settings = parse.GetValue(set) ?? [];
             var root = parse.GetValue(shared) ?? Environment.GetEnvironmentVariable("MKT_SHARED") ?? Path.GetFullPath(Path.Combine(SentimentBench.RepoRoot(), "..", "shared"));
             var test = Path.Combine(root, "data", "semeval2017-4a", "test.tsv");
             var texts = File.Exists(test) ? SentimentData.ReadLabelled(test).Select(e => e.Text).ToArray() : null;
@@ -55,7 +58,7 @@ public static class PipelineBench
             var partitions = KafkaMockCluster.PartitionsFor(bytes, minimum: 8);
             mock.CreateTopic("pipeline", partitions);
             var clock = Stopwatch.StartNew();
-            var produced = await new KafkaFileProducer(new KafkaOptions(), NullLogger.Instance)
+            var produced = await new KafkaFileProducer(ClientSettings.ProducerOptions(parse.GetValue(produceSet) ?? []), NullLogger.Instance)
                 .ProduceAsync(records, mock.BootstrapServers, "pipeline", null, null, ct);
 
             // The records now live in the mock brokers (native memory). Drop the managed copies, so the consumer runs
@@ -70,26 +73,26 @@ public static class PipelineBench
             Directory.CreateDirectory(dir);
             try
             {
-                var scored = await RunAsync(mock.BootstrapServers, "scored", Path.Combine(dir, "scored.db"), [scorer], n, parse.GetValue(batch), ct);
+                var scored = await RunAsync(mock.BootstrapServers, "scored", Path.Combine(dir, "scored.db"), [scorer], n, parse.GetValue(batch), ct, settings: settings);
                 Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> score -> SQLite {scored.PostsPerSecond:N0} posts/s");
                 Run? serialRun = null;
                 if (parse.GetValue(serial))
                 {
-                    serialRun = await RunAsync(mock.BootstrapServers, "serial", Path.Combine(dir, "serial.db"), [scorer], n, parse.GetValue(batch), ct, overlap: false);
+                    serialRun = await RunAsync(mock.BootstrapServers, "serial", Path.Combine(dir, "serial.db"), [scorer], n, parse.GetValue(batch), ct, overlap: false, settings: settings);
                     Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> score -> SQLite, writes not overlapped {serialRun.PostsPerSecond:N0} posts/s");
                 }
 
                 Run? plain = null;
                 if (!parse.GetValue(noBaseline))
                 {
-                    plain = await RunAsync(mock.BootstrapServers, "plain", Path.Combine(dir, "plain.db"), [], n, parse.GetValue(batch), ct);
+                    plain = await RunAsync(mock.BootstrapServers, "plain", Path.Combine(dir, "plain.db"), [], n, parse.GetValue(batch), ct, settings: settings);
                     Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> SQLite (no scoring) {plain.PostsPerSecond:N0} posts/s");
                 }
 
                 Run? stampedRun = null;
                 if (parse.GetValue(stamped))
                 {
-                    stampedRun = await RunAsync(mock.BootstrapServers, "stamped", Path.Combine(dir, "stamped.db"), [new StampEnricher(m.Version)], n, parse.GetValue(batch), ct);
+                    stampedRun = await RunAsync(mock.BootstrapServers, "stamped", Path.Combine(dir, "stamped.db"), [new StampEnricher(m.Version)], n, parse.GetValue(batch), ct, settings: settings);
                     Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> fixed label -> SQLite {stampedRun.PostsPerSecond:N0} posts/s");
                 }
 
@@ -227,14 +230,16 @@ public static class PipelineBench
     public sealed record Run(long Posts, long Scored, double Seconds, double PostsPerSecond, double CpuSeconds, double PostsPerCpuSecond, double CpuMicrosPerPost, double GcPauseSeconds, int Gen0, int Gen1, int Gen2, string? LoadAverage, long RowsInStore);
 
     /// <summary>From the consumer's start until every post is in the store (the consumer's idle wait is not counted).</summary>
-    private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct, bool overlap = true)
+    private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct, bool overlap = true, string[]? settings = null)
     {
         await using var store = await StoreFactory.OpenAsync(dbPath, null, ct);
         var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "pipeline", GroupId = group, BatchSize = batch, OverlapWrites = overlap };
+        ClientSettings.Apply(options.Consumer, settings ?? [], "--set");
         var consumer = new KafkaConsumerService(options, RecordDecoders.Create(new IngestOptions(), null), enrichers, store, NullLogger<KafkaConsumerService>.Instance);
         // Start from a clean heap: the previous run's garbage is not this run's cost.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var process = Process.GetCurrentProcess();
+        var threads0 = ThreadCpu.Take();
         var cpu0 = process.TotalProcessorTime;
         var pause0 = GC.GetTotalPauseDuration();
         int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
@@ -251,6 +256,7 @@ public static class PipelineBench
         var pause = (GC.GetTotalPauseDuration() - pause0).TotalSeconds;
         int d0 = GC.CollectionCount(0) - g0, d1 = GC.CollectionCount(1) - g1, d2 = GC.CollectionCount(2) - g2;
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : null;
+        var byThread = ThreadCpu.Since(threads0, n);
         await consumer.StopAsync(CancellationToken.None);
         if (consumer.ExecuteTask is { IsFaulted: true } failed)
         {
@@ -260,6 +266,7 @@ public static class PipelineBench
         var stats = await store.GetStatsAsync(ct);
         var run = new Run(n, stats.Scored, Math.Round(seconds, 2), Math.Round(n / seconds), Math.Round(cpu, 2), Math.Round(n / Math.Max(cpu, 1e-9)), Math.Round(cpu * 1e6 / n, 1), Math.Round(pause, 2), d0, d1, d2, load, stats.Posts);
         Console.Error.WriteLine($"pipeline bench: [{group}] {run.Seconds} s wall, {run.CpuSeconds} s CPU = {run.CpuMicrosPerPost} us CPU/post, GC pause {run.GcPauseSeconds} s (gen0/1/2 {d0}/{d1}/{d2}), load {load}");
+        Console.Error.WriteLine($"pipeline bench: [{group}] {byThread}");
         return run;
     }
 
