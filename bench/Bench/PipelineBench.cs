@@ -240,6 +240,7 @@ public static class PipelineBench
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var process = Process.GetCurrentProcess();
         var threads0 = ThreadCpu.Take();
+        var alloc0 = GC.GetTotalAllocatedBytes();
         var cpu0 = process.TotalProcessorTime;
         var pause0 = GC.GetTotalPauseDuration();
         int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
@@ -266,7 +267,7 @@ public static class PipelineBench
         var stats = await store.GetStatsAsync(ct);
         var run = new Run(n, stats.Scored, Math.Round(seconds, 2), Math.Round(n / seconds), Math.Round(cpu, 2), Math.Round(n / Math.Max(cpu, 1e-9)), Math.Round(cpu * 1e6 / n, 1), Math.Round(pause, 2), d0, d1, d2, load, stats.Posts);
         Console.Error.WriteLine($"pipeline bench: [{group}] {run.Seconds} s wall, {run.CpuSeconds} s CPU = {run.CpuMicrosPerPost} us CPU/post, GC pause {run.GcPauseSeconds} s (gen0/1/2 {d0}/{d1}/{d2}), load {load}");
-        Console.Error.WriteLine($"pipeline bench: [{group}] {byThread}");
+        Console.Error.WriteLine($"pipeline bench: [{group}] {byThread}; allocated {(GC.GetTotalAllocatedBytes() - alloc0) / (double)n:0} B/post");
         return run;
     }
 
