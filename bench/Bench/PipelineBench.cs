@@ -21,6 +21,8 @@ namespace Marketing.Bench;
 /// </summary>
 public static class PipelineBench
 {
+    private const string WarmupTopic = "pipeline-warmup";
+
     public static IEnumerable<Command> Create()
     {
         var posts = new Option<int>("--posts") { Description = "Posts to produce and consume.", DefaultValueFactory = _ => 200_000 };
@@ -31,10 +33,11 @@ public static class PipelineBench
         var serial = new Option<bool>("--serial") { Description = "Also run with scoring and Kafka:OverlapWrites=false (each batch written before the next is collected): what the overlap gains, in the same run." };
         var stamped = new Option<bool>("--stamped") { Description = "Also run with a fixed label stamped on every post (no model): what storing the sentiment columns costs, apart from scoring." };
         var set = new Option<string[]>("--set") { Description = "Extra librdkafka consumer setting, key=value (repeatable), e.g. --set fetch.wait.max.ms=10.", AllowMultipleArgumentsPerToken = false };
+        var warmup = new Option<int>("--warmup") { Description = "Posts consumed (scored and stored in a scratch database) before the measured runs, so those run JIT-compiled code as a long-running consumer does; 0 for none.", DefaultValueFactory = _ => 20_000 };
         var produceSet = new Option<string[]>("--produce-set") { Description = "Extra librdkafka setting of the producer that fills the mock, key=value (repeatable), e.g. --produce-set linger.ms=20 (the default here is linger.ms=500: see ClientSettings.FillLingerMs).", AllowMultipleArgumentsPerToken = false };
         var cmd = new Command("pipeline", "End to end: Kafka (embedded mock) -> parse -> sentiment -> SQLite posts/s, beside the same pipeline without scoring.")
         {
-            posts, batch, model, shared, noBaseline, stamped, serial, set, produceSet,
+            posts, batch, model, shared, noBaseline, stamped, serial, set, produceSet, warmup,
         };
         cmd.SetAction(async (parse, ct) =>
         {
@@ -58,21 +61,35 @@ public static class PipelineBench
             var partitions = KafkaMockCluster.PartitionsFor(bytes, minimum: 8);
             mock.CreateTopic("pipeline", partitions);
             var clock = Stopwatch.StartNew();
-            var produced = await new KafkaFileProducer(ClientSettings.ProducerOptions(parse.GetValue(produceSet) ?? []), NullLogger.Instance)
-                .ProduceAsync(records, mock.BootstrapServers, "pipeline", null, null, ct);
+            var producer = new KafkaFileProducer(ClientSettings.ProducerOptions(parse.GetValue(produceSet) ?? []), NullLogger.Instance);
+            var produced = await producer.ProduceAsync(records, mock.BootstrapServers, "pipeline", null, null, ct);
+            var produceSeconds = clock.Elapsed.TotalSeconds;
+            var warm = Math.Min(parse.GetValue(warmup), n);
+            if (warm > 0)
+            {
+                var warmRecords = records.Take(warm).ToList();
+                mock.CreateTopic(WarmupTopic, KafkaMockCluster.PartitionsFor(warmRecords.Sum(r => (long)r.Length), minimum: 8));
+                await producer.ProduceAsync(warmRecords, mock.BootstrapServers, WarmupTopic, null, null, ct);
+            }
 
             // The records now live in the mock brokers (native memory). Drop the managed copies, so the consumer runs
             // against a heap like a real consumer's, not one holding every record of the run (full GCs would mark
             // them all).
             records = null;
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            var produceSeconds = clock.Elapsed.TotalSeconds;
             Console.Error.WriteLine($"pipeline bench: produced {produced.Delivered:N0} in {produceSeconds:0.0} s");
 
             var dir = Path.Combine(Path.GetTempPath(), "mkt-bench-pipeline-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(dir);
             try
             {
+                if (warm > 0)
+                {
+                    // The consumer, decoder and store code is JIT-compiled here (the scorer was warmed above), so the
+                    // measured runs do not pay tiered compilation (0-1 µs CPU per post of a 1M-post run otherwise).
+                    await RunAsync(mock.BootstrapServers, "warmup", Path.Combine(dir, "warmup.db"), [scorer], warm, parse.GetValue(batch), ct, settings: settings, topic: WarmupTopic);
+                }
+
                 var scored = await RunAsync(mock.BootstrapServers, "scored", Path.Combine(dir, "scored.db"), [scorer], n, parse.GetValue(batch), ct, settings: settings);
                 Console.Error.WriteLine($"pipeline bench: Kafka -> parse -> score -> SQLite {scored.PostsPerSecond:N0} posts/s");
                 Run? serialRun = null;
@@ -230,10 +247,10 @@ public static class PipelineBench
     public sealed record Run(long Posts, long Scored, double Seconds, double PostsPerSecond, double CpuSeconds, double PostsPerCpuSecond, double CpuMicrosPerPost, double GcPauseSeconds, int Gen0, int Gen1, int Gen2, string? LoadAverage, long RowsInStore);
 
     /// <summary>From the consumer's start until every post is in the store (the consumer's idle wait is not counted).</summary>
-    private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct, bool overlap = true, string[]? settings = null)
+    private static async Task<Run> RunAsync(string bootstrap, string group, string dbPath, IPostEnricher[] enrichers, int n, int batch, CancellationToken ct, bool overlap = true, string[]? settings = null, string topic = "pipeline")
     {
         await using var store = await StoreFactory.OpenAsync(dbPath, null, ct);
-        var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = "pipeline", GroupId = group, BatchSize = batch, OverlapWrites = overlap };
+        var options = new KafkaOptions { BootstrapServers = bootstrap, Topic = topic, GroupId = group, BatchSize = batch, OverlapWrites = overlap };
         ClientSettings.Apply(options.Consumer, settings ?? [], "--set");
         var consumer = new KafkaConsumerService(options, RecordDecoders.Create(new IngestOptions(), null), enrichers, store, NullLogger<KafkaConsumerService>.Instance);
         // Start from a clean heap: the previous run's garbage is not this run's cost.
