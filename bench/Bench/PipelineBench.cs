@@ -265,9 +265,7 @@ public static class PipelineBench
         await consumer.StartAsync(ct);
         while (consumer.Counters.Stored + consumer.Counters.Snapshot().Duplicates < n && !consumer.ExecuteTask!.IsCompleted)
         {
-            // The bench's own polling is not the pipeline's cost: at 10 ms it took ~0.2 s of timer-thread CPU per
-            // 1M posts. 25 ms ends a 20 s run at most 25 ms late (0.1%).
-            await Task.Delay(25, ct);
+            await Task.Delay(10, ct);
         }
 
         var seconds = clock.Elapsed.TotalSeconds;

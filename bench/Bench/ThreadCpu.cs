@@ -48,7 +48,15 @@ internal sealed partial class ThreadCpu
         }
 
         var usage = default(RUsage);
-        _ = GetRUsage(0, ref usage);
+        try
+        {
+            _ = GetRUsage(0, ref usage);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No context switch counts then; the CPU by thread still holds.
+        }
+
         return new ThreadCpu(threads, Ticks(File.ReadAllText("/proc/self/stat")), usage.VoluntarySwitches, usage.InvoluntarySwitches);
     }
 
