@@ -347,17 +347,14 @@ public sealed class SqlitePostStore : DapperPostStore
 
     private const string InsertAuthorSql = "INSERT INTO authors (platform, author_id) VALUES (?1, ?2)";
 
-    // Authors this store has seen committed, as author ids per platform (a store holds a handful of platforms, so a
-    // post costs one string hash): the registry never forgets one, so they need no statement at all. Only committed
-    // batches add to it (OnCommitted), so a rolled-back author is written again. Bounded: when full it is cleared,
-    // and the authors are looked up again (a no-op insert) until it refills.
+    // Authors this store has seen committed: the registry never forgets one, so they need no statement at all. Only
+    // committed batches add to it (OnCommitted), so a rolled-back author is written again. Bounded: when full it starts
+    // over, and the authors are looked up again (a no-op insert) until it refills. Looked up without a lock by the
+    // threads that prepare batches (a lock around a HashSet made each lookup about twice as dear); the writer adds
+    // under the lock.
     private const int KnownAuthorsLimit = 1 << 20;
-    // Concurrent maps: every post of a batch is looked up while the batch is prepared, on several threads at once,
-    // and those reads take no lock (a lock around a HashSet made each lookup about twice as dear); only the writer
-    // adds, under the lock, after a commit.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentDictionary<string, byte>> _knownAuthors = new(StringComparer.Ordinal);
+    private readonly KnownAuthorSet _knownAuthors = new(KnownAuthorsLimit);
     private readonly Lock _knownAuthorsLock = new();
-    private int _knownAuthorCount;
 
     // The authors a batch inserted, until its commit makes them known (keyed by the batch's row list).
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PostRow>, List<PostRow>> _pendingAuthors = [];
@@ -647,10 +644,7 @@ public sealed class SqlitePostStore : DapperPostStore
         return encoded;
     }
 
-    private bool IsKnownAuthor(string platform, string authorId)
-    {
-        return _knownAuthors.TryGetValue(platform, out var ids) && ids.ContainsKey(authorId);
-    }
+    private bool IsKnownAuthor(string platform, string authorId) => _knownAuthors.Contains(platform, authorId);
 
     private protected override void OnCommitted(IReadOnlyList<PostRow> rows)
     {
@@ -664,23 +658,8 @@ public sealed class SqlitePostStore : DapperPostStore
         {
             foreach (var r in newAuthors)
             {
-                AddKnownAuthor(r.platform, r.author_id);
+                _knownAuthors.Add(r.platform, r.author_id);
             }
-        }
-    }
-
-    private void AddKnownAuthor(string platform, string authorId)
-    {
-        if (_knownAuthorCount >= KnownAuthorsLimit)
-        {
-            _knownAuthors.Clear();
-            _knownAuthorCount = 0;
-        }
-
-        var ids = _knownAuthors.GetOrAdd(platform, _ => new(StringComparer.Ordinal));
-        if (ids.TryAdd(authorId, 0))
-        {
-            _knownAuthorCount++;
         }
     }
 
