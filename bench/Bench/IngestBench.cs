@@ -276,12 +276,13 @@ public static class IngestBench
                 }
             }
 
-            var bytes = paths.Select(p => new FileInfo(p).Length / 1e6).ToArray();
+            // The file and its WAL (pooled connections may still hold the WAL open, uncheckpointed).
+            var bytes = paths.Select(p => new[] { p, p + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6).ToArray();
             double Us(TimeSpan t) => t.TotalMicroseconds / counted;
             Console.Error.WriteLine($"store writes, {counted:N0} posts each after warm-up, CPU us/post as process total (prepare on all threads + write incl. background checkpoints) / writer thread's write alone:");
             var writer = writerCpu.Select((t, k) => t.TotalMicroseconds / Math.Max(1, writerPosts[k])).ToArray();
-            Console.Error.WriteLine($"  A [{specs[0]}] {Us(cpu[0]):0.00} (prepare {Us(prepareCpu[0]):0.00}) / {writer[0]:0.00} ({writerPosts[0]:N0} posts), {bytes[0]:0.0} MB");
-            Console.Error.WriteLine($"  B [{specs[1]}] {Us(cpu[1]):0.00} (prepare {Us(prepareCpu[1]):0.00}) / {writer[1]:0.00} ({writerPosts[1]:N0} posts), {bytes[1]:0.0} MB");
+            Console.Error.WriteLine($"  A [{specs[0]}] {Us(cpu[0]):0.00} (prepare {Us(prepareCpu[0]):0.00}) / {writer[0]:0.00} ({writerPosts[0]:N0} posts), {bytes[0]:0.0} MB with its WAL");
+            Console.Error.WriteLine($"  B [{specs[1]}] {Us(cpu[1]):0.00} (prepare {Us(prepareCpu[1]):0.00}) / {writer[1]:0.00} ({writerPosts[1]:N0} posts), {bytes[1]:0.0} MB with its WAL");
             Console.Error.WriteLine($"  B - A {Us(cpu[1] - cpu[0]):+0.00;-0.00} / {writer[1] - writer[0]:+0.00;-0.00} us/post");
             foreach (var f in Directory.GetFiles(dir, "ingest-ab-*"))
             {
