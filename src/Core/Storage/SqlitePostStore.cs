@@ -211,8 +211,9 @@ public sealed class SqlitePostStore : DapperPostStore
     /// A batch on a database file goes through one long-lived connection of this store, opened in SQLite's
     /// multi-thread mode (<c>SQLITE_OPEN_NOMUTEX</c>): the serialized mode of the shared connections takes a mutex on
     /// every bind and step, about 8% of a new post's cost. That is safe here because the connection is only used under
-    /// the write lock, by one thread at a time, and its statements are always disposed before the lock is released
-    /// (none is left to a finalizer thread). <c>BEGIN IMMEDIATE</c> takes SQLite's write lock first, waiting on the busy
+    /// the write lock, by one thread at a time, and its statements (kept from batch to batch, see
+    /// <see cref="BulkStatements"/>) are disposed under that lock before the connection, when the store is disposed:
+    /// none is finalized on another thread while the connection is in use. <c>BEGIN IMMEDIATE</c> takes SQLite's write lock first, waiting on the busy
     /// timeout when another process writes.
     /// </summary>
     private protected override async Task<int> WriteBatchAsync(PreparedPosts batch, CancellationToken ct)
