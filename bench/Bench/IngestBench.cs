@@ -171,20 +171,31 @@ public static class IngestBench
             });
             return summary.Stored == n ? 0 : 1;
         });
-        return [cmd, CreatePageSizeAb()];
+        return
+        [
+            cmd,
+            CreateAb("ingest-ab", "", "Store writes of decoded posts, alternating between two SQLite store variants: CPU per post of each."),
+            CreateAb("ingest-page-ab", "page=4096", "Store writes of decoded posts, alternating between a 4 KiB-page file and a new store file: CPU per post of each."),
+        ];
     }
 
     /// <summary>
-    /// <c>mkt-bench ingest-page-ab --posts 200000</c>: the bench's posts decoded once, then written batch by batch in
-    /// turn into two new SQLite stores, one in a file made with SQLite's default 4 KiB pages and one as the store
-    /// makes it now, with the process's CPU time of each write counted to its store. Alternating batches see the
-    /// same load, so the comparison holds on a busy machine, where two separate runs differ by more than the effect.
+    /// <c>mkt-bench ingest-ab --posts 200000 --a "schema=3" --b ""</c>: the bench's posts decoded once, then written
+    /// batch by batch in turn into two new SQLite stores (A and B, each batch first to one then to the other, in turn),
+    /// with the process's CPU time of each write counted to its store. Alternating batches see the same load, so the
+    /// comparison holds on a busy machine, where two separate runs differ by more than the effect. A variant is a
+    /// list of <c>key=value</c> separated by <c>;</c>: <c>schema=N</c> (stop the migrations at version N),
+    /// <c>page=BYTES</c> (make the file with that page size first), <c>reuse=0</c> (prepare the bulk statements per
+    /// batch), and any other key is a PRAGMA run on the bulk connection (<c>mmap_size=268435456</c>). An empty
+    /// variant is the store as the code makes it. <c>ingest-page-ab</c> is <c>--a "page=4096" --b ""</c>.
     /// </summary>
-    private static Command CreatePageSizeAb()
+    private static Command CreateAb(string name, string defaultA, string description)
     {
         var posts = new Option<int>("--posts") { Description = "Posts to write into each store.", DefaultValueFactory = _ => 200_000 };
         var batch = new Option<int>("--batch") { Description = "Posts per batch.", DefaultValueFactory = _ => new IngestOptions().BatchSize };
-        var cmd = new Command("ingest-page-ab", "Store writes of decoded posts, alternating between a 4 KiB-page file and a new store file: CPU per post of each.") { posts, batch };
+        var a = new Option<string>("--a") { Description = "Variant A (see the command's description).", DefaultValueFactory = _ => defaultA };
+        var b = new Option<string>("--b") { Description = "Variant B; empty: the store as the code makes it.", DefaultValueFactory = _ => "" };
+        var cmd = new Command(name, description) { posts, batch, a, b };
         cmd.SetAction(async (parse, ct) =>
         {
             var n = parse.GetValue(posts);
@@ -200,27 +211,27 @@ public static class IngestBench
             var watchlist = BrandWatchlist.Parse("{\"brands\":[" + string.Join(",", Brands.Select(b => $"{{\"id\":\"{b.ToLowerInvariant()}\",\"aliases\":[\"{b}\"]}}")) + "]}");
             var reader = new FileDecoder(RecordDecoders.Create(new IngestOptions { BatchSize = size }, new BrandMatcher(watchlist)));
             var batches = new List<List<SocialPost>>();
-            await foreach (var b in reader.ReadAsync(file, ct))
+            await foreach (var d in reader.ReadAsync(file, ct))
             {
-                batches.Add(b.Posts);
+                batches.Add(d.Posts);
             }
 
-            var oldPath = Path.Combine(dir, $"page-ab-{Guid.NewGuid():N}-4k.db");
-            var newPath = Path.Combine(dir, $"page-ab-{Guid.NewGuid():N}-new.db");
-            await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={oldPath};Pooling=False"))
-            {
-                await conn.OpenAsync(ct);
-                await using var create = conn.CreateCommand();
-                create.CommandText = "PRAGMA page_size=4096; PRAGMA journal_mode=WAL;";
-                await create.ExecuteNonQueryAsync(ct);
-            }
-
+            string[] specs = [parse.GetValue(a) ?? "", parse.GetValue(b) ?? ""];
+            var paths = new string[2];
+            var stores = new IPostStore[2];
             var cpu = new TimeSpan[2];
+            var prepareCpu = new TimeSpan[2];
+            var writerCpu = new TimeSpan[2];
+            var writerPosts = new long[2];
             var counted = 0;
-            await using (var oldStore = await StoreFactory.OpenAsync(oldPath, null, ct))
-            await using (var newStore = await StoreFactory.OpenAsync(newPath, null, ct))
+            try
             {
-                IPostStore[] stores = [oldStore, newStore];
+                for (var k = 0; k < 2; k++)
+                {
+                    paths[k] = Path.Combine(dir, $"ingest-ab-{Guid.NewGuid():N}-{(char)('a' + k)}.db");
+                    stores[k] = await OpenVariantAsync(paths[k], specs[k], ct);
+                }
+
                 for (var i = 0; i < batches.Count; i++)
                 {
                     // Each batch goes to both stores, first to one then to the other in turn; the first tenth warms up.
@@ -228,9 +239,22 @@ public static class IngestBench
                     {
                         var s = (i + k) % 2;
                         var before = Cpu();
-                        await stores[s].UpsertPostsAsync(batches[i], ct);
+                        using var prepared = stores[s].Prepare(batches[i]);
+                        var prepareEnd = Cpu();
+                        var (threadId, thread) = (Environment.CurrentManagedThreadId, ThreadCpu());
+                        await stores[s].UpsertPreparedAsync(prepared, ct);
+                        var threadEnd = ThreadCpu();
                         if (i >= batches.Count / 10)
                         {
+                            // A write that went on on another thread (it waited for a background checkpoint's
+                            // lock) is left out of the writer-thread figure.
+                            if (Environment.CurrentManagedThreadId == threadId)
+                            {
+                                writerCpu[s] += threadEnd - thread;
+                                writerPosts[s] += batches[i].Count;
+                            }
+
+                            prepareCpu[s] += prepareEnd - before;
                             cpu[s] += Cpu() - before;
                         }
                     }
@@ -241,9 +265,26 @@ public static class IngestBench
                     }
                 }
             }
+            finally
+            {
+                foreach (var st in stores)
+                {
+                    if (st is not null)
+                    {
+                        await st.DisposeAsync();
+                    }
+                }
+            }
 
-            Console.Error.WriteLine($"store writes, {counted:N0} posts each after warm-up: 4 KiB pages {cpu[0].TotalMicroseconds / counted:0.00} us CPU/post, new store file {cpu[1].TotalMicroseconds / counted:0.00} us CPU/post");
-            foreach (var f in Directory.GetFiles(dir, "page-ab-*"))
+            // The file and its WAL (pooled connections may still hold the WAL open, uncheckpointed).
+            var bytes = paths.Select(p => new[] { p, p + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / 1e6).ToArray();
+            double Us(TimeSpan t) => t.TotalMicroseconds / counted;
+            Console.Error.WriteLine($"store writes, {counted:N0} posts each after warm-up, CPU us/post as process total (prepare on all threads + write incl. background checkpoints) / writer thread's write alone:");
+            var writer = writerCpu.Select((t, k) => t.TotalMicroseconds / Math.Max(1, writerPosts[k])).ToArray();
+            Console.Error.WriteLine($"  A [{specs[0]}] {Us(cpu[0]):0.00} (prepare {Us(prepareCpu[0]):0.00}) / {writer[0]:0.00} ({writerPosts[0]:N0} posts), {bytes[0]:0.0} MB with its WAL");
+            Console.Error.WriteLine($"  B [{specs[1]}] {Us(cpu[1]):0.00} (prepare {Us(prepareCpu[1]):0.00}) / {writer[1]:0.00} ({writerPosts[1]:N0} posts), {bytes[1]:0.0} MB with its WAL");
+            Console.Error.WriteLine($"  B - A {Us(cpu[1] - cpu[0]):+0.00;-0.00} / {writer[1] - writer[0]:+0.00;-0.00} us/post");
+            foreach (var f in Directory.GetFiles(dir, "ingest-ab-*"))
             {
                 File.Delete(f);
             }
@@ -251,6 +292,44 @@ public static class IngestBench
             return 0;
         });
         return cmd;
+    }
+
+    private static async Task<IPostStore> OpenVariantAsync(string path, string spec, CancellationToken ct)
+    {
+        var schema = int.MaxValue;
+        var reuse = true;
+        var pragmas = new StringBuilder();
+        foreach (var part in spec.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var (key, value) = part.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (part[..eq].Trim(), part[(eq + 1)..].Trim()) : (part, "");
+            switch (key)
+            {
+                case "schema":
+                    schema = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "reuse":
+                    reuse = value != "0";
+                    break;
+                case "page":
+                    await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+                    {
+                        await conn.OpenAsync(ct);
+                        await using var create = conn.CreateCommand();
+#pragma warning disable CA2100 // An integer parsed from the bench's own option; a PRAGMA takes no parameters.
+                        create.CommandText = $"PRAGMA page_size={int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)}; PRAGMA journal_mode=WAL;";
+#pragma warning restore CA2100
+                        await create.ExecuteNonQueryAsync(ct);
+                    }
+
+                    break;
+                default:
+                    pragmas.Append("PRAGMA ").Append(key).Append('=').Append(value).Append(';');
+                    break;
+            }
+        }
+
+        return await SqlitePostStore.OpenVariantAsync(path, schema, pragmas.Length == 0 ? null : pragmas.ToString(), reuse,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, ct);
     }
 
     /// <summary>Allocation and garbage-collection counters, to see the GC's share of the CPU time.</summary>
@@ -316,6 +395,31 @@ public static class IngestBench
             // Linux reports these in clock ticks of 1/100 s (USER_HZ).
             return TimeSpan.FromMilliseconds(ticks * 10);
         }
+    }
+
+    /// <summary>The calling thread's CPU time (Linux; zero elsewhere).</summary>
+    private static TimeSpan ThreadCpu()
+    {
+        if (!OperatingSystem.IsLinux() || ThreadClock.clock_gettime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var ts) != 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        return TimeSpan.FromTicks((ts.Seconds * 1_000_000_000 + ts.Nanoseconds) / 100);
+    }
+
+    private static class ThreadClock
+    {
+        public struct TimeSpec
+        {
+            public long Seconds;
+            public long Nanoseconds;
+        }
+
+#pragma warning disable SYSLIB1054 // blittable: no marshalling code needed.
+        [System.Runtime.InteropServices.DllImport("libc", ExactSpelling = true)]
+        public static extern int clock_gettime(int clock, out TimeSpec ts);
+#pragma warning restore SYSLIB1054
     }
 
     private static TimeSpan Cpu()

@@ -43,7 +43,8 @@ public abstract partial class DapperPostStore : IPostStore
         return ValueTask.CompletedTask;
     }
 
-    internal async Task MigrateAsync(CancellationToken ct)
+    /// <summary>Applies the pending migrations up to <paramref name="upToVersion"/> (all of them by default; a lower one is for benchmarks comparing schemas).</summary>
+    internal async Task MigrateAsync(CancellationToken ct, int upToVersion = int.MaxValue)
     {
         await using var conn = await OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -53,7 +54,7 @@ public abstract partial class DapperPostStore : IPostStore
             transaction: tx, cancellationToken: ct));
         var current = await conn.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT MAX(version) FROM schema_version", transaction: tx, cancellationToken: ct)) ?? 0;
-        foreach (var m in Migrations.All.Where(m => m.Version > current))
+        foreach (var m in Migrations.All.Where(m => m.Version > current && m.Version <= upToVersion))
         {
             Logger.LogInformation("Applying migration {Version} ({Name}) to {Store}", m.Version, m.Name, DisplayName);
             await conn.ExecuteAsync(new CommandDefinition(Backend == "sqlite" ? m.Sqlite : m.Postgres, transaction: tx, cancellationToken: ct));
@@ -213,28 +214,45 @@ public abstract partial class DapperPostStore : IPostStore
         }
     }
 
-    // Plain loops: this runs for every stored post, and the LINQ form cost as much as binding the row.
-    private static bool Spaceless(IReadOnlyList<string> items)
+    // Plain loops: this runs for every stored post, and the LINQ form cost as much as binding the row. The search is
+    // vectorized over the characters char.IsWhiteSpace accepts (links are long); arrays and lists skip the interface.
+    private static bool Spaceless(IReadOnlyList<string> items) => items switch
     {
-        for (var i = 0; i < items.Count; i++)
+        string[] a => Spaceless(a.AsSpan()),
+        List<string> l => Spaceless(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(l)),
+        _ => SpacelessSlow(items),
+    };
+
+    private static bool Spaceless(ReadOnlySpan<string> items)
+    {
+        foreach (var s in items)
         {
-            var s = items[i];
-            if (s.Length == 0)
+            if (s.Length == 0 || s.AsSpan().ContainsAny(WhiteSpace))
             {
                 return false;
-            }
-
-            foreach (var c in s)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    return false;
-                }
             }
         }
 
         return true;
     }
+
+    private static bool SpacelessSlow(IReadOnlyList<string> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var s = items[i];
+            if (s.Length == 0 || s.AsSpan().ContainsAny(WhiteSpace))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Every character char.IsWhiteSpace accepts (the Unicode White_Space property).
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
     // The first brand's link in the row is updated like a post_brands row: only if this copy names that brand first.
     private const string UpdateSentimentSql = """

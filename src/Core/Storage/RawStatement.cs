@@ -93,6 +93,13 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>Sets every parameter back to NULL (the statement then holds no pointer to bound text).</summary>
+    public void ClearBindings()
+    {
+        Check(Native.sqlite3_clear_bindings(_handle));
+        _nulls = ulong.MaxValue;
+    }
+
     /// <summary>Runs the statement; returns the rows it changed.</summary>
     public int Execute()
     {
@@ -191,6 +198,10 @@ internal sealed class RawStatement : IDisposable
         [DllImport(Lib, ExactSpelling = true)]
         [SuppressGCTransition]
         public static extern int sqlite3_changes(IntPtr db);
+
+        [DllImport(Lib, ExactSpelling = true)]
+        [SuppressGCTransition]
+        public static extern int sqlite3_clear_bindings(IntPtr stmt);
 
         [DllImport(Lib, ExactSpelling = true)]
         [SuppressGCTransition]

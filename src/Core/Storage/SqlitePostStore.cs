@@ -38,7 +38,7 @@ public sealed class SqlitePostStore : DapperPostStore
 
     protected override string InsensitiveLike => "LIKE";
 
-    public static async Task<SqlitePostStore> OpenAsync(string pathOrConnectionString, ILogger logger, CancellationToken ct = default)
+    private static async Task<SqlitePostStore> OpenAsync(string pathOrConnectionString, ILogger logger, int upToVersion, CancellationToken ct)
     {
         var builder = pathOrConnectionString.Contains('=', StringComparison.Ordinal)
             ? new SqliteConnectionStringBuilder(pathOrConnectionString)
@@ -60,9 +60,28 @@ public sealed class SqlitePostStore : DapperPostStore
             ? Path.GetFullPath(f)
             : null;
         var store = new SqlitePostStore(builder.ToString(), builder.DataSource, plainFile, logger);
-        await store.MigrateAsync(ct);
+        await store.MigrateAsync(ct, upToVersion);
         return store;
     }
+
+    public static Task<SqlitePostStore> OpenAsync(string pathOrConnectionString, ILogger logger, CancellationToken ct = default) =>
+        OpenAsync(pathOrConnectionString, logger, int.MaxValue, ct);
+
+    /// <summary>
+    /// For benchmarks that compare store variants in one process (bench/Bench, <c>ingest-ab</c>): a store whose schema
+    /// stops at <paramref name="schemaVersion"/>, with <paramref name="bulkPragmas"/> run on its bulk connection after
+    /// the usual settings, and optionally without reusing the bulk statements across batches.
+    /// </summary>
+    internal static async Task<SqlitePostStore> OpenVariantAsync(string path, int schemaVersion, string? bulkPragmas, bool reuseStatements, ILogger logger, CancellationToken ct = default)
+    {
+        var store = await OpenAsync(path, logger, schemaVersion, ct);
+        store._bulkPragmas = bulkPragmas;
+        store._reuseStatements = reuseStatements;
+        return store;
+    }
+
+    private string? _bulkPragmas;
+    private bool _reuseStatements = true;
 
     protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
     {
@@ -179,7 +198,8 @@ public sealed class SqlitePostStore : DapperPostStore
         await _writeLock.WaitAsync(ct);
         try
         {
-            return UpsertPrepared(((SqliteConnection)conn).Handle!, batch, ct);
+            using var statements = new BulkStatements(((SqliteConnection)conn).Handle!);
+            return UpsertPrepared(statements, batch, ct);
         }
         finally
         {
@@ -191,8 +211,9 @@ public sealed class SqlitePostStore : DapperPostStore
     /// A batch on a database file goes through one long-lived connection of this store, opened in SQLite's
     /// multi-thread mode (<c>SQLITE_OPEN_NOMUTEX</c>): the serialized mode of the shared connections takes a mutex on
     /// every bind and step, about 8% of a new post's cost. That is safe here because the connection is only used under
-    /// the write lock, by one thread at a time, and its statements are always disposed before the lock is released
-    /// (none is left to a finalizer thread). <c>BEGIN IMMEDIATE</c> takes SQLite's write lock first, waiting on the busy
+    /// the write lock, by one thread at a time, and its statements (kept from batch to batch, see
+    /// <see cref="BulkStatements"/>) are disposed under that lock before the connection, when the store is disposed:
+    /// none is finalized on another thread while the connection is in use. <c>BEGIN IMMEDIATE</c> takes SQLite's write lock first, waiting on the busy
     /// timeout when another process writes.
     /// </summary>
     private protected override async Task<int> WriteBatchAsync(PreparedPosts batch, CancellationToken ct)
@@ -208,6 +229,11 @@ public sealed class SqlitePostStore : DapperPostStore
             if (_bulkDb is null)
             {
                 _bulkDb = OpenBulkConnection(_bulkFile);
+                if (_bulkPragmas is not null)
+                {
+                    Exec(_bulkDb, _bulkPragmas);
+                }
+
                 _bulkPageSize = PageSize(_bulkDb);
                 RawStatement.PagesWritten(_bulkDb);
             }
@@ -216,7 +242,18 @@ public sealed class SqlitePostStore : DapperPostStore
             Exec(db, "BEGIN IMMEDIATE");
             try
             {
-                var inserted = UpsertPrepared(db, batch, ct);
+                int inserted;
+                if (_reuseStatements)
+                {
+                    _bulkStatements ??= new BulkStatements(db);
+                    inserted = UpsertPrepared(_bulkStatements, batch, ct);
+                }
+                else
+                {
+                    using var statements = new BulkStatements(db);
+                    inserted = UpsertPrepared(statements, batch, ct);
+                }
+
                 Exec(db, "COMMIT");
                 AfterCommit(db);
                 return inserted;
@@ -247,7 +284,9 @@ public sealed class SqlitePostStore : DapperPostStore
                 throw new SqliteException($"SQLite error {rc} opening {file}: {(db is null ? "" : raw.sqlite3_errmsg(db).utf8_to_string())}", rc);
             }
 
-            // The shared connections' settings (OpenConnectionAsync), busy timeout first.
+            // The shared connections' settings (OpenConnectionAsync), busy timeout first. A smaller page cache here
+            // (32 MiB) saved ~0.3 us per post in stream order, but cost 1.5-2.5 us in random order at 1M posts,
+            // whose time index no longer fitted (README, Bulk write path, Measured).
             Exec(db, ConnectionPragmas);
             Exec(db, $"PRAGMA wal_autocheckpoint={CheckpointPages(PageSize(db))}");
             return db;
@@ -309,14 +348,14 @@ public sealed class SqlitePostStore : DapperPostStore
 
     private const string InsertAuthorSql = "INSERT INTO authors (platform, author_id) VALUES (?1, ?2)";
 
-    // Authors this store has seen committed, as author ids per platform (a store holds a handful of platforms, so a
-    // post costs one string hash): the registry never forgets one, so they need no statement at all. Only committed
-    // batches add to it (OnCommitted), so a rolled-back author is written again. Bounded: when full it is cleared,
-    // and the authors are looked up again (a no-op insert) until it refills.
+    // Authors this store has seen committed: the registry never forgets one, so they need no statement at all. Only
+    // committed batches add to it (OnCommitted), so a rolled-back author is written again. Bounded: when full it starts
+    // over, and the authors are looked up again (a no-op insert) until it refills. Looked up without a lock by the
+    // threads that prepare batches (a lock around a HashSet made each lookup about twice as dear); the writer adds
+    // under the lock.
     private const int KnownAuthorsLimit = 1 << 20;
-    private readonly Dictionary<string, HashSet<string>> _knownAuthors = new(StringComparer.Ordinal);
+    private readonly KnownAuthorSet _knownAuthors = new(KnownAuthorsLimit);
     private readonly Lock _knownAuthorsLock = new();
-    private int _knownAuthorCount;
 
     // The authors a batch inserted, until its commit makes them known (keyed by the batch's row list).
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PostRow>, List<PostRow>> _pendingAuthors = [];
@@ -332,21 +371,29 @@ public sealed class SqlitePostStore : DapperPostStore
     /// repeat (a redelivery) writes nothing at all; otherwise it pays for the full upsert and its links. Statements
     /// are prepared once per batch and bound by position (see <see cref="RawStatement"/>).
     /// </summary>
-    private int UpsertPrepared(sqlite3 db, PreparedPosts batch, CancellationToken ct)
+    private int UpsertPrepared(BulkStatements statements, PreparedPosts batch, CancellationToken ct)
+    {
+        // The statements bind the batch's text without a copy: they forget it (all parameters back to NULL) before
+        // the text's memory goes, whether the batch committed or failed.
+        using var arena = new Utf8Arena();
+        try
+        {
+            return UpsertPrepared(statements, arena, batch, ct);
+        }
+        finally
+        {
+            statements.ClearBindings();
+        }
+    }
+
+    private int UpsertPrepared(BulkStatements statements, Utf8Arena arena, PreparedPosts batch, CancellationToken ct)
     {
         var (rows, posts) = (batch.Rows, batch.Distinct);
         // Encoded while preparing; a batch disposed before this write is encoded here, one row at a time.
         var prepared = (batch.Backend as EncodedRows)?.Texts;
         var encoded = prepared ?? new RowText[rows.Length];
-
-        // Declared first, so released after the statements that may still hold its text are finalized.
-        using var arena = new Utf8Arena();
-        using var tryInsert = new RawStatement(db, InsertPostValues + " ON CONFLICT (platform, post_id) DO NOTHING");
-        using var upsert = new RawStatement(db, InsertPostValues + " " + PostUpsertSql.OnConflict);
-        using var storedState = new RawStatement(db, StoredStateSql);
-        using var unlink = new RawStatement(db, "DELETE FROM post_brands WHERE platform = ?1 AND post_id = ?2");
-        using var link = new RawStatement(db, InsertBrandLinkSql + " " + PostUpsertSql.BrandLinkOnConflict);
-        using var author = new RawStatement(db, InsertAuthorSql + " " + PostUpsertSql.AuthorOnConflict);
+        var (tryInsert, upsert, storedState, unlink, link, author) =
+            (statements.TryInsert, statements.Upsert, statements.StoredState, statements.Unlink, statements.Link, statements.Author);
         var newAuthors = new List<PostRow>();
         _pendingAuthors.AddOrUpdate(rows, newAuthors);
         var inserted = 0;
@@ -442,6 +489,70 @@ public sealed class SqlitePostStore : DapperPostStore
     }
 
     /// <summary>
+    /// The bulk path's statements on one connection. The store's own bulk connection keeps them from batch to batch
+    /// (compiling the 39-column insert and upsert took a share of every batch), and disposes them before the connection;
+    /// other connections (shared, in-memory) prepare them per batch.
+    /// </summary>
+    private sealed class BulkStatements : IDisposable
+    {
+        private readonly RawStatement[] _all;
+
+        public BulkStatements(sqlite3 db)
+        {
+            string[] sql =
+            [
+                InsertPostValues + " ON CONFLICT (platform, post_id) DO NOTHING",
+                InsertPostValues + " " + PostUpsertSql.OnConflict,
+                StoredStateSql,
+                "DELETE FROM post_brands WHERE platform = ?1 AND post_id = ?2",
+                InsertBrandLinkSql + " " + PostUpsertSql.BrandLinkOnConflict,
+                InsertAuthorSql + " " + PostUpsertSql.AuthorOnConflict,
+            ];
+            var made = new List<RawStatement>(sql.Length);
+            try
+            {
+                foreach (var q in sql)
+                {
+                    made.Add(new RawStatement(db, q));
+                }
+            }
+            catch
+            {
+                // None is left to a finalizer thread (see WriteBatchAsync).
+                made.ForEach(m => m.Dispose());
+                throw;
+            }
+
+            _all = [.. made];
+        }
+
+        public RawStatement TryInsert => _all[0];
+        public RawStatement Upsert => _all[1];
+        public RawStatement StoredState => _all[2];
+        public RawStatement Unlink => _all[3];
+        public RawStatement Link => _all[4];
+        public RawStatement Author => _all[5];
+
+        public void ClearBindings()
+        {
+            foreach (var s in _all)
+            {
+                s.ClearBindings();
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var s in _all)
+            {
+                s.Dispose();
+            }
+        }
+    }
+
+    private BulkStatements? _bulkStatements;
+
+    /// <summary>
     /// The text columns of a row, encoded once into the arena and bound to every statement of the row, and whether its
     /// author was known to be registered when it was encoded (authors are never forgotten, so a known one stays known).
     /// </summary>
@@ -534,13 +645,7 @@ public sealed class SqlitePostStore : DapperPostStore
         return encoded;
     }
 
-    private bool IsKnownAuthor(string platform, string authorId)
-    {
-        lock (_knownAuthorsLock)
-        {
-            return _knownAuthors.TryGetValue(platform, out var ids) && ids.Contains(authorId);
-        }
-    }
+    private bool IsKnownAuthor(string platform, string authorId) => _knownAuthors.Contains(platform, authorId);
 
     private protected override void OnCommitted(IReadOnlyList<PostRow> rows)
     {
@@ -554,27 +659,8 @@ public sealed class SqlitePostStore : DapperPostStore
         {
             foreach (var r in newAuthors)
             {
-                AddKnownAuthor(r.platform, r.author_id);
+                _knownAuthors.Add(r.platform, r.author_id);
             }
-        }
-    }
-
-    private void AddKnownAuthor(string platform, string authorId)
-    {
-        if (_knownAuthorCount >= KnownAuthorsLimit)
-        {
-            _knownAuthors.Clear();
-            _knownAuthorCount = 0;
-        }
-
-        if (!_knownAuthors.TryGetValue(platform, out var ids))
-        {
-            _knownAuthors[platform] = ids = new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        if (ids.Add(authorId))
-        {
-            _knownAuthorCount++;
         }
     }
 
@@ -595,6 +681,8 @@ public sealed class SqlitePostStore : DapperPostStore
         await _writeLock.WaitAsync();
         _checkpointDb?.Dispose();
         _checkpointDb = null;
+        _bulkStatements?.Dispose();
+        _bulkStatements = null;
         _bulkDb?.Dispose();
         _bulkDb = null;
         _writeLock.Dispose();

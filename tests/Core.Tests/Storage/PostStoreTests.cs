@@ -488,6 +488,42 @@ public sealed class PostStoreTests(StoreKind kind)
     }
 
     [Test]
+    public void Every_white_space_character_in_a_list_item_is_refused_and_no_other_character_is()
+    {
+        var refused = new List<char>();
+        for (var c = char.MinValue; c < char.MaxValue; c++)
+        {
+            var post = Posts.Make("1");
+            // Each list in turn, and the lists of each runtime type the store meets (arrays, lists, others).
+            IReadOnlyList<string> item = (c % 3) switch
+            {
+                0 => new[] { "a" + c + "b" },
+                1 => new List<string> { "ok", "a" + c },
+                _ => new System.Collections.ObjectModel.ReadOnlyCollection<string>([c + "b"]),
+            };
+            switch (c % 4)
+            {
+                case 0: post.Hashtags = item; break;
+                case 1: post.Mentions = item; break;
+                case 2: post.Links = item; break;
+                default: post.Brands = item; break;
+            }
+
+            try
+            {
+                _store.Prepare([post]).Dispose();
+            }
+            catch (ArgumentException)
+            {
+                refused.Add(c);
+            }
+        }
+
+        var whiteSpace = Enumerable.Range(0, char.MaxValue).Select(i => (char)i).Where(char.IsWhiteSpace).ToList();
+        Assert.That(refused, Is.EqualTo(whiteSpace));
+    }
+
+    [Test]
     public async Task A_repeat_in_a_batch_that_also_has_the_same_id_on_another_platform_keeps_the_last_copy_of_each()
     {
         var result = await _store.UpsertPostsAsync([
