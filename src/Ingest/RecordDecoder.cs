@@ -53,9 +53,18 @@ public sealed partial class RecordDecoder : IRecordDecoder
     /// Decodes without touching the near-duplicate index, so a caller can decode in parallel and then flag in input
     /// order with <see cref="FlagNearDuplicates"/> (the first post of a text is then always the earliest in the file).
     /// </summary>
+    public DecodeResult DecodeUnflagged(ReadOnlyMemory<byte> raw, string source, long maxBytes) =>
+        DecodeUnflagged(raw, source, maxBytes, out var single) ?? DecodeResult.Of(single!);
+
+    /// <summary>
+    /// <see cref="DecodeUnflagged(ReadOnlyMemory{byte}, string, long)"/> for a caller that collects posts itself: a
+    /// record that is one well-formed own-schema post (most records of a JSONL file) comes back as
+    /// <paramref name="single"/> and null, without a <see cref="DecodeResult"/> (and its array) made for it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public DecodeResult DecodeUnflagged(ReadOnlyMemory<byte> raw, string source, long maxBytes)
+    internal DecodeResult? DecodeUnflagged(ReadOnlyMemory<byte> raw, string source, long maxBytes, out SocialPost? single)
     {
+        single = null;
         var span = raw.Span;
         if (span.Length > maxBytes)
         {
@@ -88,7 +97,8 @@ public sealed partial class RecordDecoder : IRecordDecoder
         {
             try
             {
-                return DecodeResult.Of(Finish(fast!, source, null));
+                single = Finish(fast!, source, null);
+                return null;
             }
             catch (RecordRejectedException ex)
             {

@@ -137,7 +137,7 @@ public sealed class PostNormalizer
             return null;
         }
 
-        var dash = l.IndexOfAny(['-', '_']);
+        var dash = l.AsSpan().IndexOfAny('-', '_');
         return dash > 0 ? l[..dash] : l;
     }
 
