@@ -196,6 +196,46 @@ public sealed partial class RecordDecoder : IRecordDecoder
         }
     }
 
+    /// <summary>States of a key from <see cref="NearDuplicateKey"/>.</summary>
+    internal const byte KeyNotComputed = 0, KeyComputed = 1, KeyNone = 2;
+
+    /// <summary>
+    /// The post's near-duplicate key, computed apart from the index (pure, so on any thread): <see cref="KeyComputed"/>
+    /// with the key, <see cref="KeyNone"/> when the post is never checked (no index, already flagged, or too short).
+    /// </summary>
+    internal byte NearDuplicateKey(SocialPost post, out ulong key)
+    {
+        key = 0;
+        return NearDuplicates is { } index && post.NearDuplicateOf is null && NearDuplicateIndex.TryKey(post.Text, index.MinChars, out key) ? KeyComputed : KeyNone;
+    }
+
+    /// <summary>
+    /// <see cref="FlagNearDuplicates(IReadOnlyList{SocialPost})"/> with the keys of some posts already computed by
+    /// <see cref="NearDuplicateKey"/> (<paramref name="keys"/> is aligned with <paramref name="posts"/>); the others
+    /// are computed here. Checked in list order either way.
+    /// </summary>
+    internal void FlagNearDuplicates(IReadOnlyList<SocialPost> posts, List<(ulong Key, byte State)> keys)
+    {
+        if (NearDuplicates is not { } index)
+        {
+            return;
+        }
+
+        for (var i = 0; i < posts.Count; i++)
+        {
+            var (key, state) = keys[i];
+            if (state == KeyNotComputed)
+            {
+                state = NearDuplicateKey(posts[i], out key);
+            }
+
+            if (state == KeyComputed)
+            {
+                posts[i].NearDuplicateOf = index.Check(key, posts[i].PostId);
+            }
+        }
+    }
+
     private void DecodeNested(JsonElement item, string source, List<SocialPost> posts, List<RejectedRecord> rejects)
     {
         if (item.ValueKind == JsonValueKind.Array)

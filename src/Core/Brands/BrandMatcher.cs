@@ -163,7 +163,18 @@ public sealed class BrandMatcher
 
     private static void LookUpAll(FrozenDictionary<string, string[]> map, KeyFilter filter, IEnumerable<string> keys, char sign, ref Found found)
     {
-        // The normalizer passes lists: indexed, they need no boxed enumerator.
+        // The normalizer passes lists: indexed, they need no boxed enumerator (and List is checked before the
+        // interface, whose cast costs more).
+        if (keys is List<string> concrete)
+        {
+            foreach (var key in concrete)
+            {
+                LookUp(map, filter, key.AsSpan().TrimStart(sign), ref found);
+            }
+
+            return;
+        }
+
         if (keys is IReadOnlyList<string> list)
         {
             for (var i = 0; i < list.Count; i++)

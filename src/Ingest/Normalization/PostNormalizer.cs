@@ -143,7 +143,7 @@ public sealed class PostNormalizer
 
     private static List<string>? AddLinks(List<string>? links, IReadOnlyList<string>? more)
     {
-        if (more is null)
+        if (more is null || more is string[] { Length: 0 })
         {
             return links;
         }

@@ -69,6 +69,10 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
         // Per record: its result, or (most records: one own-schema post) just its post.
         var results = new DecodeResult?[size];
         var singles = new SocialPost?[size];
+        // A single post's near-duplicate key, hashed right after it is decoded (its text is still in the cache then;
+        // hashed later over the whole batch, most of the time went to fetching the texts back).
+        var singleKeys = new ulong[size];
+        var singleKeyStates = new byte[size];
         Task<int>? next = null;
         try
         {
@@ -82,25 +86,33 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
                 Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = ct }, i =>
                 {
                     results[i] = DecodeOne(records[i], name, columns, headerCount, delimiter, out singles[i]);
+                    singleKeyStates[i] = singles[i] is { } single ? decoder.NearDuplicateKey(single, out singleKeys[i]) : RecordDecoder.KeyNotComputed;
                 });
 
                 var batch = new DecodedBatch(name, new List<SocialPost>(count), []);
+                var keys = new List<(ulong Key, byte State)>(count);
                 for (var i = 0; i < count; i++)
                 {
                     if (results[i] is { } result)
                     {
                         batch.Posts.AddRange(result.Posts);
                         batch.Rejects.AddRange(result.Rejects);
+                        for (var k = 0; k < result.Posts.Count; k++)
+                        {
+                            keys.Add((0, RecordDecoder.KeyNotComputed));
+                        }
+
                         results[i] = null;
                     }
                     else
                     {
                         batch.Posts.Add(singles[i]!);
+                        keys.Add((singleKeys[i], singleKeyStates[i]));
                         singles[i] = null;
                     }
                 }
 
-                decoder.FlagNearDuplicates(batch.Posts);
+                decoder.FlagNearDuplicates(batch.Posts, keys);
                 yield return batch;
                 count = await next;
                 next = null;
