@@ -154,6 +154,7 @@ public static class OwnSchemaReader
         return Identify(name[..r.CopyString(name)], autoDetect);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Field Identify(ReadOnlySpan<byte> name, bool autoDetect)
     {
         var field = name.Length switch
