@@ -245,10 +245,9 @@ public sealed class BrandMatcher
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsWordChar(char c) => c < 128 ? AsciiWord[c] : char.IsLetterOrDigit(c);
-
-    // ASCII letters, digits and '_': the word characters of Tokenize below U+0080.
-    private static readonly bool[] AsciiWord = Enumerable.Range(0, 128).Select(c => char.IsLetterOrDigit((char)c) || c == '_').ToArray();
+    // Below U+0080 the letters and digits are [A-Za-z0-9]: arithmetic instead of the Unicode tables.
+    private static bool IsWordChar(char c) =>
+        c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' : char.IsLetterOrDigit(c);
 
     /// <summary>
     /// A cheap "certainly not a key" test for a token not yet lower-cased: the lengths the keys have, and the

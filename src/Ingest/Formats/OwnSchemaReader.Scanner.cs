@@ -314,20 +314,48 @@ public static partial class OwnSchemaReader
                 return false;
             }
 
+            // A backslash (an escape, maybe of a quote) or a raw control character ends the scan: left to the reader.
+            // Most strings (names, ids, short values) are short: one byte loop finds their end; a longer one is
+            // searched with vectorized passes from where the loop stopped.
             var rest = _s[(_pos + 1)..];
-            var end = rest.IndexOf((byte)'"');
-            if (end < 0)
+            var limit = Math.Min(rest.Length, 24);
+            var end = 0;
+            while (end < limit)
             {
-                return false;
+                var b = rest[end];
+                if (b <= (byte)'\\' && (b < 0x20 || b == (byte)'"' || b == (byte)'\\'))
+                {
+                    break;
+                }
+
+                end++;
+            }
+
+            if (end < limit)
+            {
+                if (rest[end] != (byte)'"')
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                var k = rest[end..].IndexOf((byte)'"');
+                if (k < 0)
+                {
+                    return false;
+                }
+
+                var tail = rest.Slice(end, k);
+                if (tail.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || tail.Contains((byte)'\\'))
+                {
+                    return false;
+                }
+
+                end += k;
             }
 
             value = rest[..end];
-            // A backslash (an escape, maybe of this very quote) or a raw control character: left to the reader.
-            if (value.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0 || value.Contains((byte)'\\'))
-            {
-                return false;
-            }
-
             _pos += end + 2;
             return true;
         }

@@ -70,6 +70,17 @@ public sealed class BrandMatcherTests
         Assert.That(Tricky.Match(System.Text.RegularExpressions.Regex.Unescape(text)), Is.EqualTo(expected).And.EqualTo(ByTokens(Tricky, System.Text.RegularExpressions.Regex.Unescape(text))));
 
     [Test]
+    public void Every_ASCII_character_ends_or_continues_a_token_as_Tokenize_says()
+    {
+        // Tokenize keeps the Unicode definition; the matcher decides ASCII by arithmetic.
+        for (var c = (char)0; c < 128; c++)
+        {
+            var text = $"acme{c}acme {c}globex x{c}";
+            Assert.That(Matcher.Match(text), Is.EqualTo(ByTokens(text)), $"U+{(int)c:X4}");
+        }
+    }
+
+    [Test]
     public void Matches_as_the_tokens_say_over_random_texts()
     {
         // Words of the keys in several cases and spellings, glued by separators that end, lead or join tokens.

@@ -120,6 +120,10 @@ public class FastPathTests
     }
 
     [Test]
+    public void The_near_duplicate_keys_ASCII_table_is_what_its_rule_gives() =>
+        Assert.That(NearDuplicateIndex.AsciiKind.ToArray(), Is.EqualTo(NearDuplicateIndex.BuildAsciiKinds()));
+
+    [Test]
     public void Near_duplicate_keys_match_the_reference()
     {
         foreach (var text in AllInputs())
