@@ -12,8 +12,9 @@ public static partial class OwnSchemaReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// The narrowest, fastest path: a scan of the bytes that reads the commonest records (no escapes in strings, no
-    /// numeric dates, shallow nesting) and gives up (false) on anything else, which then goes through the
+    /// The narrowest, fastest path: a scan of the bytes that reads the commonest records (string dates, no escapes in
+    /// property names, shallow nesting; a string value with escapes is unescaped by a reader over just that string)
+    /// and gives up (false) on anything else, which then goes through the
     /// <see cref="Utf8JsonReader"/> pass exactly as before. It reads what that pass reads, field for field: when it
     /// returns true, the reader pass would have returned the same post. It validates the JSON it accepts (structure,
     /// numbers, literals, no control characters in strings, nothing after the object), so it never takes a record the
@@ -29,9 +30,10 @@ public static partial class OwnSchemaReader
             var s = new Scanner(json, Math.Min(maxDepth, 16));
             return ScanPost(ref s, autoDetect, defaultPlatform, out post);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or JsonException or InvalidOperationException)
         {
-            // Invalid UTF-8 in a string the post keeps (DecoderFallbackException): the reader pass explains it.
+            // Invalid UTF-8 in a string the post keeps (DecoderFallbackException), or a bad escape in a string read
+            // with escapes (JsonException, InvalidOperationException): the reader pass explains it.
             post = null;
             return false;
         }
@@ -360,6 +362,53 @@ public static partial class OwnSchemaReader
             return true;
         }
 
+        /// <summary>
+        /// A string value that may hold escapes, as the reader pass's GetString gives it (with escapes: by a reader
+        /// over just this string, which checks and unescapes them as the reader pass would; a bad escape throws).
+        /// With <paramref name="materialize"/> false the string is only checked and skipped.
+        /// </summary>
+        public bool StringValue(out string? value, bool materialize)
+        {
+            value = null;
+            if (Peek() != '"')
+            {
+                return false;
+            }
+
+            var start = _pos;
+            if (String(out var plain))
+            {
+                value = materialize ? StrictUtf8.GetString(plain) : null;
+                return true;
+            }
+
+            var i = start + 1;
+            while (i < _s.Length && _s[i] != (byte)'"')
+            {
+                if (_s[i] < 0x20)
+                {
+                    return false;
+                }
+
+                i += _s[i] == (byte)'\\' ? 2 : 1;
+            }
+
+            if (i >= _s.Length)
+            {
+                return false;
+            }
+
+            var reader = new Utf8JsonReader(_s[start..(i + 1)]);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+            {
+                return false;
+            }
+
+            value = materialize ? reader.GetString() : null;
+            _pos = i + 1;
+            return true;
+        }
+
         /// <summary>A JSON number's bytes (grammar checked, and followed by a delimiter).</summary>
         public bool Number(out ReadOnlySpan<byte> value)
         {
@@ -455,7 +504,7 @@ public static partial class OwnSchemaReader
             switch (Peek())
             {
                 case '"':
-                    return String(out _);
+                    return String(out _) || StringValue(out _, materialize: false);
                 case '{':
                     if (!Open((byte)'{'))
                     {
@@ -516,13 +565,7 @@ public static partial class OwnSchemaReader
             var next = Peek();
             if (next == '"')
             {
-                if (!String(out var bytes))
-                {
-                    return false;
-                }
-
-                value = StrictUtf8.GetString(bytes);
-                return true;
+                return StringValue(out value, materialize: true);
             }
 
             if (next == 'n')
@@ -546,8 +589,8 @@ public static partial class OwnSchemaReader
             {
                 if (!String(out var bytes))
                 {
-                    value = null;
-                    return false;
+                    // Escaped: the reader pass's Common reads it as a plain string too (not from the cache).
+                    return StringValue(out value, materialize: true);
                 }
 
                 value = bytes.Length <= 32 ? Interned(bytes) : StrictUtf8.GetString(bytes);
@@ -569,7 +612,14 @@ public static partial class OwnSchemaReader
             var start = _pos;
             if (!String(out var span))
             {
-                return false;
+                // Escaped: only the general parser, as in the reader pass.
+                if (!StringValue(out var escaped, materialize: true) || !Timestamps.TryParse(escaped, out var general))
+                {
+                    return false;
+                }
+
+                value = general;
+                return true;
             }
 
             if (span.Length >= 20 && (span[^1] == (byte)'Z' || (span.Length >= 25 && span[^3] == (byte)':' && span[^6] is (byte)'+' or (byte)'-')))
@@ -632,14 +682,14 @@ public static partial class OwnSchemaReader
             List<string>? list = null;
             do
             {
-                if (!String(out var item))
+                if (!StringValue(out var item, materialize: true))
                 {
                     return false;
                 }
 
-                if (item.Length > 0)
+                if (item is { Length: > 0 })
                 {
-                    (list ??= []).Add(StrictUtf8.GetString(item));
+                    (list ??= []).Add(item);
                 }
             }
             while (Take((byte)','));

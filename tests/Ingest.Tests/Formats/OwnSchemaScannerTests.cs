@@ -20,7 +20,8 @@ public class OwnSchemaScannerTests
         """{"post_id":"2","text":"x","created_at":"2026-10-01T08:00:00Z","hashtags":["a","","b"],"brands":["Acme"],"campaign":"spring","source":"s","url":null,"reply_to_id":5,"extra":{"a":[1,-2.5e+3,true,false,null,{"b":"c"}],"d":[]}}""",
         """{"post_id":"3","text":"x","created_at":"2026-10-01T08:00:00","author":null,"engagement":null,"hashtags":null,"sentiment":null,"brand_sentiments":[]}""",
         """{"post_id":"4","post_id":"5","text":"first","text":"second","language":"fr","language":"de","created_at":"2026-10-01T08:00:00.123+05:30","author":{"handle":"h","username":"u","display_name":"D","name":"N","id":"i","id":"j"}}""",
-        """{"post_id":"6","text":"escaped \"quote\" and \u00e9","created_at":"2026-10-01T08:00:00Z"}""",
+        """{"post_id":"6","text":"escaped \"quote\" and \u00e9","created_at":"2026-10-01T08:00:00Z","author":{"location":"Lyon\nFR","handle":"a\/b","display_name":"\ud83d\ude00"},"hashtags":["\"q\"","\u0000",""],"created_at":"2026-10-01 08:00:00 \u002b0200","x":"\t\\"}""",
+        """{"post_id":"14","text":"bad escapes","created_at":"2026-10-01T08:00:00Z","source":"\ud800","url":"\x"}""",
         """{"post_id":"7","text":"numeric date","created_at":1727776800}""",
         """{"id":"8","text":"only id, no platform","created_at":"2026-10-01T08:00:00Z"}""",
         """{"post_id":"10","text":"deep","created_at":"2026-10-01T08:00:00Z","x":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}""",
@@ -37,17 +38,22 @@ public class OwnSchemaScannerTests
         Lines.Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures"), "*.json*").SelectMany(File.ReadLines)).Where(l => l.Length > 0);
 
     [Test]
-    public void The_scan_reads_the_common_shape_and_gives_up_on_escapes_and_numeric_dates()
+    public void The_scan_reads_the_common_shape_and_escaped_values_and_gives_up_on_escaped_names_and_numeric_dates()
     {
+        var escapedName = """{"post\u005fid":"7","text":"hi there","created_at":"2026-10-01T08:00:00Z"}""";
         Assert.Multiple(() =>
         {
             Assert.That(OwnSchemaReader.TryScan(Encoding.UTF8.GetBytes(Lines[0]), true, 64, null, out var post), Is.True);
             Assert.That(post!.Author.Handle, Is.EqualTo("user38062"));
             Assert.That(post.Engagement.Views, Is.EqualTo(3809));
-            Assert.That(OwnSchemaReader.TryScan(Encoding.UTF8.GetBytes(Lines[6]), true, 64, null, out _), Is.False);
-            Assert.That(OwnSchemaReader.TryScan(Encoding.UTF8.GetBytes(Lines[7]), true, 64, null, out _), Is.False);
-            Assert.That(OwnSchemaReader.TryRead(Encoding.UTF8.GetBytes(Lines[6]), true, 64, null, out var escaped), Is.True, "the reader pass still reads it");
+            Assert.That(OwnSchemaReader.TryScan(Encoding.UTF8.GetBytes(Lines[6]), true, 64, null, out var escaped), Is.True);
             Assert.That(escaped!.Text, Is.EqualTo("escaped \"quote\" and é"));
+            Assert.That(escaped.Author.Location, Is.EqualTo("Lyon\nFR"));
+            Assert.That(escaped.Hashtags, Is.EqualTo(new[] { "\"q\"", "\0" }), "empty items dropped after unescaping, as the reader pass does");
+            Assert.That(OwnSchemaReader.TryScan(Encoding.UTF8.GetBytes(Lines[7]), true, 64, null, out _), Is.False);
+            Assert.That(OwnSchemaReader.TryScan(Encoding.UTF8.GetBytes(escapedName), true, 64, null, out _), Is.False);
+            Assert.That(OwnSchemaReader.TryRead(Encoding.UTF8.GetBytes(escapedName), true, 64, null, out var named), Is.True, "the reader pass still reads it");
+            Assert.That(named!.PostId, Is.EqualTo("7"));
         });
     }
 
