@@ -53,9 +53,18 @@ public sealed partial class RecordDecoder : IRecordDecoder
     /// Decodes without touching the near-duplicate index, so a caller can decode in parallel and then flag in input
     /// order with <see cref="FlagNearDuplicates"/> (the first post of a text is then always the earliest in the file).
     /// </summary>
+    public DecodeResult DecodeUnflagged(ReadOnlyMemory<byte> raw, string source, long maxBytes) =>
+        DecodeUnflagged(raw, source, maxBytes, out var single) ?? DecodeResult.Of(single!);
+
+    /// <summary>
+    /// <see cref="DecodeUnflagged(ReadOnlyMemory{byte}, string, long)"/> for a caller that collects posts itself: a
+    /// record that is one well-formed own-schema post (most records of a JSONL file) comes back as
+    /// <paramref name="single"/> and null, without a <see cref="DecodeResult"/> (and its array) made for it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public DecodeResult DecodeUnflagged(ReadOnlyMemory<byte> raw, string source, long maxBytes)
+    internal DecodeResult? DecodeUnflagged(ReadOnlyMemory<byte> raw, string source, long maxBytes, out SocialPost? single)
     {
+        single = null;
         var span = raw.Span;
         if (span.Length > maxBytes)
         {
@@ -88,7 +97,8 @@ public sealed partial class RecordDecoder : IRecordDecoder
         {
             try
             {
-                return DecodeResult.Of(Finish(fast!, source, null));
+                single = Finish(fast!, source, null);
+                return null;
             }
             catch (RecordRejectedException ex)
             {
@@ -182,6 +192,46 @@ public sealed partial class RecordDecoder : IRecordDecoder
             if (hashed[i])
             {
                 posts[i].NearDuplicateOf = index.Check(keys[i], posts[i].PostId);
+            }
+        }
+    }
+
+    /// <summary>States of a key from <see cref="NearDuplicateKey"/>.</summary>
+    internal const byte KeyNotComputed = 0, KeyComputed = 1, KeyNone = 2;
+
+    /// <summary>
+    /// The post's near-duplicate key, computed apart from the index (pure, so on any thread): <see cref="KeyComputed"/>
+    /// with the key, <see cref="KeyNone"/> when the post is never checked (no index, already flagged, or too short).
+    /// </summary>
+    internal byte NearDuplicateKey(SocialPost post, out ulong key)
+    {
+        key = 0;
+        return NearDuplicates is { } index && post.NearDuplicateOf is null && NearDuplicateIndex.TryKey(post.Text, index.MinChars, out key) ? KeyComputed : KeyNone;
+    }
+
+    /// <summary>
+    /// <see cref="FlagNearDuplicates(IReadOnlyList{SocialPost})"/> with the keys of some posts already computed by
+    /// <see cref="NearDuplicateKey"/> (<paramref name="keys"/> is aligned with <paramref name="posts"/>); the others
+    /// are computed here. Checked in list order either way.
+    /// </summary>
+    internal void FlagNearDuplicates(IReadOnlyList<SocialPost> posts, List<(ulong Key, byte State)> keys)
+    {
+        if (NearDuplicates is not { } index)
+        {
+            return;
+        }
+
+        for (var i = 0; i < posts.Count; i++)
+        {
+            var (key, state) = keys[i];
+            if (state == KeyNotComputed)
+            {
+                state = NearDuplicateKey(posts[i], out key);
+            }
+
+            if (state == KeyComputed)
+            {
+                posts[i].NearDuplicateOf = index.Check(key, posts[i].PostId);
             }
         }
     }

@@ -12,9 +12,16 @@ namespace Marketing.Ingest.Formats;
 /// unusual (a wrong type, a missing id/text/date, bad JSON, another format's fields, scores to carry over) returns
 /// false, and the record goes through the DOM path, which knows how to explain the problem in a reject.
 /// </summary>
-public static class OwnSchemaReader
+public static partial class OwnSchemaReader
 {
     public static bool TryRead(ReadOnlySpan<byte> json, bool autoDetect, int maxDepth, string? defaultPlatform, out SocialPost? post)
+    {
+        // Most records take the byte scan; whatever it gives up on is read by the Utf8JsonReader pass.
+        return TryScan(json, autoDetect, maxDepth, defaultPlatform, out post) || TryReadWithReader(json, autoDetect, maxDepth, defaultPlatform, out post);
+    }
+
+    /// <summary>The <see cref="Utf8JsonReader"/> pass alone (what <see cref="TryScan"/> must agree with).</summary>
+    internal static bool TryReadWithReader(ReadOnlySpan<byte> json, bool autoDetect, int maxDepth, string? defaultPlatform, out SocialPost? post)
     {
         post = null;
         try
@@ -154,6 +161,7 @@ public static class OwnSchemaReader
         return Identify(name[..r.CopyString(name)], autoDetect);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Field Identify(ReadOnlySpan<byte> name, bool autoDetect)
     {
         var field = name.Length switch

@@ -97,7 +97,10 @@ public sealed class NearDuplicateIndex
                 // ASCII, most characters of most posts: a table instead of the Unicode category lookups. Same
                 // decisions as the general branch below (for ASCII, a letter or digit is [A-Za-z0-9]).
                 var kind = AsciiKind[c];
-                if (kind == AsciiH && (span[i..].StartsWith("http://", StringComparison.OrdinalIgnoreCase) || span[i..].StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+                // A link starts "http": only 't' and 'T' upper-case to 'T', so an 'h' not followed by one starts none,
+                // and the case-insensitive comparisons (costly next to the rest of this loop) are left to "ht".
+                if (kind == AsciiH && i + 1 < span.Length && (span[i + 1] | 0x20) == 't'
+                    && (span[i..].StartsWith("http://", StringComparison.OrdinalIgnoreCase) || span[i..].StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
                 {
                     i = SkipLink(span, i);
                     pendingSpace = chars > 0;
@@ -142,7 +145,8 @@ public sealed class NearDuplicateIndex
                     pendingSpace = false;
                 }
 
-                var lower = char.ToLowerInvariant(c);
+                // Latin-1 letters (é, à, ñ, ...) from a table: char.ToLowerInvariant calls into ICU for them.
+                var lower = c < 256 ? (char)Latin1Lower[c - 128] : char.ToLowerInvariant(c);
                 key = (key ^ (byte)lower) * prime;
                 key = (key ^ (byte)(lower >> 8)) * prime;
                 chars++;
@@ -158,14 +162,26 @@ public sealed class NearDuplicateIndex
         return chars >= minChars;
     }
 
+    // char.ToLowerInvariant of U+0080..U+00FF, computed once by char.ToLowerInvariant itself.
+    private static readonly ushort[] Latin1Lower = Enumerable.Range(128, 128).Select(c => (ushort)char.ToLowerInvariant((char)c)).ToArray();
+
     private const ulong PrimeSquared = unchecked(1099511628211UL * 1099511628211UL);
 
     private const byte AsciiOther = 0, AsciiLower = 1, AsciiUpper = 2, AsciiDigit = 3, AsciiH = 4;
 
-    // Per ASCII character: other, lower-case letter, upper-case letter, digit, or 'h'/'H' (a letter that may start a link).
-    private static readonly byte[] AsciiKind = BuildAsciiKinds();
+    // Per ASCII character: other, lower-case letter, upper-case letter, digit, or 'h'/'H' (a letter that may start a
+    // link). Constant data (no static array to load in this method, compiled before the class is initialized), as
+    // BuildAsciiKinds gives it (a test compares the two).
+    internal static ReadOnlySpan<byte> AsciiKind =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
-    private static byte[] BuildAsciiKinds()
+    /// <summary>What <see cref="AsciiKind"/> holds, computed.</summary>
+    internal static byte[] BuildAsciiKinds()
     {
         var kinds = new byte[128];
         for (var c = 0; c < 128; c++)

@@ -137,13 +137,13 @@ public sealed class PostNormalizer
             return null;
         }
 
-        var dash = l.IndexOfAny(['-', '_']);
+        var dash = l.AsSpan().IndexOfAny('-', '_');
         return dash > 0 ? l[..dash] : l;
     }
 
     private static List<string>? AddLinks(List<string>? links, IReadOnlyList<string>? more)
     {
-        if (more is null)
+        if (more is null || more is string[] { Length: 0 })
         {
             return links;
         }

@@ -66,7 +66,13 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
         var size = Math.Max(1, options.BatchSize);
         RecordArena[] arenas = [new(), new()];
         RawRecord[][] recordSets = [new RawRecord[size], new RawRecord[size]];
-        var results = new DecodeResult[size];
+        // Per record: its result, or (most records: one own-schema post) just its post.
+        var results = new DecodeResult?[size];
+        var singles = new SocialPost?[size];
+        // A single post's near-duplicate key, hashed right after it is decoded (its text is still in the cache then;
+        // hashed later over the whole batch, most of the time went to fetching the texts back).
+        var singleKeys = new ulong[size];
+        var singleKeyStates = new byte[size];
         Task<int>? next = null;
         try
         {
@@ -79,18 +85,34 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
                 var records = recordSets[current];
                 Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Parallelism), CancellationToken = ct }, i =>
                 {
-                    results[i] = DecodeOne(records[i], name, columns, headerCount, delimiter);
+                    results[i] = DecodeOne(records[i], name, columns, headerCount, delimiter, out singles[i]);
+                    singleKeyStates[i] = singles[i] is { } single ? decoder.NearDuplicateKey(single, out singleKeys[i]) : RecordDecoder.KeyNotComputed;
                 });
 
                 var batch = new DecodedBatch(name, new List<SocialPost>(count), []);
+                var keys = new List<(ulong Key, byte State)>(count);
                 for (var i = 0; i < count; i++)
                 {
-                    batch.Posts.AddRange(results[i].Posts);
-                    batch.Rejects.AddRange(results[i].Rejects);
-                    results[i] = null!;
+                    if (results[i] is { } result)
+                    {
+                        batch.Posts.AddRange(result.Posts);
+                        batch.Rejects.AddRange(result.Rejects);
+                        for (var k = 0; k < result.Posts.Count; k++)
+                        {
+                            keys.Add((0, RecordDecoder.KeyNotComputed));
+                        }
+
+                        results[i] = null;
+                    }
+                    else
+                    {
+                        batch.Posts.Add(singles[i]!);
+                        keys.Add((singleKeys[i], singleKeyStates[i]));
+                        singles[i] = null;
+                    }
                 }
 
-                decoder.FlagNearDuplicates(batch.Posts);
+                decoder.FlagNearDuplicates(batch.Posts, keys);
                 yield return batch;
                 count = await next;
                 next = null;
@@ -129,8 +151,9 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
     // Per-post hot path: compiled fully optimized on first call. With tiering, an ingest of a few seconds ran much of
     // this code as tier-0 and PGO-instrumented code and paid for three compilations (see README, ingest, Measured).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private DecodeResult DecodeOne(RawRecord record, string name, IReadOnlyDictionary<string, int>? columns, int headerCount, char delimiter)
+    private DecodeResult? DecodeOne(RawRecord record, string name, IReadOnlyDictionary<string, int>? columns, int headerCount, char delimiter, out SocialPost? single)
     {
+        single = null;
         var source = $"{name}:{record.Line}";
         if (record.Truncated)
         {
@@ -141,7 +164,7 @@ public sealed class FileDecoder(RecordDecoder decoder, ILogger? logger = null)
 
         if (columns is null)
         {
-            return decoder.DecodeUnflagged(record.Data, source, decoder.Options.MaxRecordBytes);
+            return decoder.DecodeUnflagged(record.Data, source, decoder.Options.MaxRecordBytes, out single);
         }
 
         if (!Utf8.IsValid(record.Data.Span))

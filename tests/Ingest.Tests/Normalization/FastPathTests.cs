@@ -25,6 +25,9 @@ public class FastPathTests
         "RT @x", "RT@x: not a retweet prefix", "text\u0085next\u2028line\u2029para", "Ich bin sehr zufrieden, aber der Akku ist nicht gut.",
         "c’est vraiment très bien et je l’aime", "C'EST LE MEILLEUR ET LA PIRE", "The the THE and AND is is are",
         "Ελληνικά κείμενο #ετικέτα @χρήστης", "Русский текст #тег @пользователь", "中文 #标签 @用户 https://例子.测试/路径", "عربي #وسم",
+        // Link starts the near-duplicate key's "ht" prefilter must not miss (long s upper-cases to S), and every
+        // Latin-1 character (lower-cased from a table there).
+        "httpſ://long-s.example hTTPſ://x ht htt http htp hxttp hthttp://a.example Ht", string.Concat(Enumerable.Range(128, 128).Select(c => (char)c)) + " ÀÉÎÕÜ Ÿ µ ÿ",
     ];
 
     private static readonly string[] Pieces =
@@ -32,7 +35,7 @@ public class FastPathTests
         "a", "Z", "h", "H", "t", "p", "w", "W", "x", "1", "0", "_", "-", ".", ",", ":", "/", "?", "!", "'", "’", "\"", "(", ")", "]", "<", ">", "…",
         " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\0", "#", "@", "&", "&amp;", "&lt;", "&#39;", "&eacute;", "&bogus;", "&#x1F600;",
         "http://", "https://", "HTTP://", "http:/", "www.", "WWW.", "http", "example.com", "RT @u:", "RT @", "e\u0301", "\u0301", "\u0308", "\u0327",
-        "é", "É", "ß", "ſ", "İ", "ı", "K", "\u212B", "Å", "ǅ", "ÿ", "ø", "ñ", "ü", "\u1100", "\u1161", "\u11A8", "한", "👍", "🏽", "🎉", "\ud83d",
+        "é", "É", "À", "Ö", "Þ", "ß", "ſ", "İ", "ı", "K", "\u212B", "Å", "ǅ", "ÿ", "ø", "ñ", "ü", "\u1100", "\u1161", "\u11A8", "한", "👍", "🏽", "🎉", "\ud83d",
         "\ude00", "α", "Ω", "ж", "中", "ع", "١", "٣", "the", "and", "le", "la", "est", "der", "und", "el", "que", "de", "het", "è", "não", "c'est",
         "j’ai", "very", "texte", "acme", "Acme", "brand", "promo",
     ];
@@ -115,6 +118,10 @@ public class FastPathTests
         var links = TextEntities.AddLinks("see https://t.co/abc and https://expanded.example/a and https://other.example/b", given, l => l == "https://t.co/abc");
         Assert.That(links, Is.EqualTo(new[] { "https://expanded.example/a", "https://other.example/b" }));
     }
+
+    [Test]
+    public void The_near_duplicate_keys_ASCII_table_is_what_its_rule_gives() =>
+        Assert.That(NearDuplicateIndex.AsciiKind.ToArray(), Is.EqualTo(NearDuplicateIndex.BuildAsciiKinds()));
 
     [Test]
     public void Near_duplicate_keys_match_the_reference()
