@@ -161,9 +161,24 @@ public static class KafkaCommands
                 mock.CreateTopic(options.Topic, KafkaMockCluster.PartitionsFor(bytes));
                 if (fromFile is not null)
                 {
-                    await using var stream = RawRecordReader.Open(fromFile);
-                    var produced = await new KafkaFileProducer(options, ctx.Logger<KafkaFileProducer>())
-                        .ProduceAsync(RawRecordReader.Read(stream), mock.BootstrapServers, options.Topic, null, null, ct);
+                    // The mock answers a fetch with one producer batch per partition, found by scanning the partition's
+                    // batch list from its start: a topic filled in small batches costs the consumer time quadratic in
+                    // their number (README, Kafka, "The mock's message-set scan"). So the fill batches like a busy
+                    // producer (linger.ms 500) unless Kafka:Producer:linger.ms is configured; dead letters keep it.
+                    var configuredLinger = options.Producer.LingerMs;
+                    options.Producer.LingerMs ??= 500;
+                    KafkaProduceSummary produced;
+                    try
+                    {
+                        await using var stream = RawRecordReader.Open(fromFile);
+                        produced = await new KafkaFileProducer(options, ctx.Logger<KafkaFileProducer>())
+                            .ProduceAsync(RawRecordReader.Read(stream), mock.BootstrapServers, options.Topic, null, null, ct);
+                    }
+                    finally
+                    {
+                        options.Producer.LingerMs = configuredLinger;
+                    }
+
                     await ctx.Error.WriteLineAsync($"consume: produced {produced.Delivered:N0} record(s) from {fromFile} into the embedded cluster");
                 }
                 else
