@@ -114,18 +114,7 @@ public static partial class OwnSchemaReader
             return false;
         }
 
-        if (autoDetect && platform is null && altId is not null && id == altId)
-        {
-            return false;
-        }
-
-        p.PostId = id;
-        p.Text = text;
-        p.Platform = platform ?? defaultPlatform ?? "unknown";
-        p.Language = language;
-        p.CreatedAt = created.Value;
-        post = p;
-        return true;
+        return Complete(p, id, altId, text, platform, language, created.Value, autoDetect, defaultPlatform, out post);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -114,6 +114,19 @@ public static partial class OwnSchemaReader
             return false;
         }
 
+        return Complete(p, id, altId, text, platform, language, created.Value, autoDetect, defaultPlatform, out post);
+    }
+
+    /// <summary>
+    /// The end of both passes (the reader's and the byte scan's), once the record had an id, a text, a date and nothing
+    /// after its object: the auto-detection check, then the post.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Complete(
+        SocialPost p, string id, string? altId, string text, string? platform, string? language, DateTimeOffset created,
+        bool autoDetect, string? defaultPlatform, out SocialPost? post)
+    {
+        post = null;
         // Auto-detection must agree with the DOM path's: an own-schema record names its post_id or platform.
         if (autoDetect && platform is null && altId is not null && id == altId)
         {
@@ -124,7 +137,7 @@ public static partial class OwnSchemaReader
         p.Text = text;
         p.Platform = platform ?? defaultPlatform ?? "unknown";
         p.Language = language;
-        p.CreatedAt = created.Value;
+        p.CreatedAt = created;
         post = p;
         return true;
     }
