@@ -227,7 +227,7 @@ public abstract partial class DapperPostStore : IPostStore
     {
         foreach (var s in items)
         {
-            if (s.Length == 0 || s.AsSpan().ContainsAny(WhiteSpace))
+            if (!Spaceless(s))
             {
                 return false;
             }
@@ -240,8 +240,7 @@ public abstract partial class DapperPostStore : IPostStore
     {
         for (var i = 0; i < items.Count; i++)
         {
-            var s = items[i];
-            if (s.Length == 0 || s.AsSpan().ContainsAny(WhiteSpace))
+            if (!Spaceless(items[i]))
             {
                 return false;
             }
@@ -249,6 +248,8 @@ public abstract partial class DapperPostStore : IPostStore
 
         return true;
     }
+
+    private static bool Spaceless(string s) => s.Length > 0 && !s.AsSpan().ContainsAny(WhiteSpace);
 
     // Every character char.IsWhiteSpace accepts (the Unicode White_Space property).
     private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(

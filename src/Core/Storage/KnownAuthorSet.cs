@@ -66,7 +66,7 @@ internal sealed class KnownAuthorSet(int limit)
         }
 
         var tables = _tables;
-        var index = Array.FindIndex(tables, t => t.Platform == platform);
+        var index = IndexOf(tables, platform);
         if (index < 0)
         {
             tables = [.. tables, new Table(platform, 1024)];
@@ -120,17 +120,19 @@ internal sealed class KnownAuthorSet(int limit)
         }
     }
 
-    private static Table? Find(Table[] tables, string platform)
+    private static Table? Find(Table[] tables, string platform) => IndexOf(tables, platform) is var i and >= 0 ? tables[i] : null;
+
+    private static int IndexOf(Table[] tables, string platform)
     {
-        foreach (var t in tables)
+        for (var i = 0; i < tables.Length; i++)
         {
-            if (string.Equals(t.Platform, platform, StringComparison.Ordinal))
+            if (string.Equals(tables[i].Platform, platform, StringComparison.Ordinal))
             {
-                return t;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
     // Never 0, which marks an empty slot. The process's randomized string hash: ids come from outside.

@@ -51,61 +51,53 @@ public static partial class OwnSchemaReader
         string? id = null, altId = null, text = null, platform = null, language = null;
         DateTimeOffset? created = null;
         var p = new SocialPost { Platform = "", PostId = "", Text = "" };
-        if (!s.Close((byte)'}'))
+        var first = true;
+        while (s.NextMember(ref first, out var name))
         {
-            do
+            switch (Identify(name, autoDetect))
             {
-                if (!s.String(out var name) || !s.Take((byte)':'))
-                {
-                    return false;
-                }
-
-                switch (Identify(name, autoDetect))
-                {
-                    case Field.PostId: if (!s.Str(out id, allowNumber: true)) return false; break;
-                    case Field.Text: if (!s.Str(out text, allowNumber: false)) return false; break;
-                    case Field.Platform: if (!s.Common(out platform)) return false; break;
-                    case Field.CreatedAt: if (!s.Date(out created)) return false; break;
-                    case Field.Author: if (!ScanAuthor(ref s, p.Author)) return false; break;
-                    case Field.Engagement: if (!ScanEngagement(ref s, p.Engagement)) return false; break;
-                    case Field.Language: { if (!s.Common(out var l)) return false; language ??= l; break; }
-                    case Field.Url: { if (!s.Str(out var v, allowNumber: true)) return false; p.Url = v; break; }
-                    case Field.Hashtags: { if (!s.List(out var v)) return false; p.Hashtags = v; break; }
-                    case Field.Mentions: { if (!s.List(out var v)) return false; p.Mentions = v; break; }
-                    case Field.Links: { if (!s.List(out var v)) return false; p.Links = v; break; }
-                    case Field.Brands: { if (!s.List(out var v)) return false; p.Brands = v; break; }
-                    case Field.ReplyToId: { if (!s.Str(out var v, allowNumber: true)) return false; p.ReplyToId = v; break; }
-                    case Field.QuoteOfId: { if (!s.Str(out var v, allowNumber: true)) return false; p.QuoteOfId = v; break; }
-                    case Field.RepostOfId: { if (!s.Str(out var v, allowNumber: true)) return false; p.RepostOfId = v; break; }
-                    case Field.Campaign: { if (!s.Common(out var v)) return false; p.Campaign = v; break; }
-                    case Field.NearDuplicateOf: { if (!s.Str(out var v, allowNumber: true)) return false; p.NearDuplicateOf = v; break; }
-                    case Field.Source: { if (!s.Str(out var v, allowNumber: true)) return false; p.Source = v; break; }
-                    case Field.Id: if (!s.Str(out altId, allowNumber: true)) return false; break;
-                    case Field.Scores:
-                        // null or [] only, as in the reader pass.
-                        if (!s.Literal("null"u8) && !(s.Open((byte)'[') && s.Close((byte)']')))
-                        {
-                            return false;
-                        }
-
-                        break;
-                    case Field.OtherFormat:
+                case Field.PostId: if (!s.Str(out id, allowNumber: true)) return false; break;
+                case Field.Text: if (!s.Str(out text, allowNumber: false)) return false; break;
+                case Field.Platform: if (!s.Common(out platform)) return false; break;
+                case Field.CreatedAt: if (!s.Date(out created)) return false; break;
+                case Field.Author: if (!ScanAuthor(ref s, p.Author)) return false; break;
+                case Field.Engagement: if (!ScanEngagement(ref s, p.Engagement)) return false; break;
+                case Field.Language: { if (!s.Common(out var l)) return false; language ??= l; break; }
+                case Field.Url: { if (!s.Str(out var v, allowNumber: true)) return false; p.Url = v; break; }
+                case Field.Hashtags: { if (!s.List(out var v)) return false; p.Hashtags = v; break; }
+                case Field.Mentions: { if (!s.List(out var v)) return false; p.Mentions = v; break; }
+                case Field.Links: { if (!s.List(out var v)) return false; p.Links = v; break; }
+                case Field.Brands: { if (!s.List(out var v)) return false; p.Brands = v; break; }
+                case Field.ReplyToId: { if (!s.Str(out var v, allowNumber: true)) return false; p.ReplyToId = v; break; }
+                case Field.QuoteOfId: { if (!s.Str(out var v, allowNumber: true)) return false; p.QuoteOfId = v; break; }
+                case Field.RepostOfId: { if (!s.Str(out var v, allowNumber: true)) return false; p.RepostOfId = v; break; }
+                case Field.Campaign: { if (!s.Common(out var v)) return false; p.Campaign = v; break; }
+                case Field.NearDuplicateOf: { if (!s.Str(out var v, allowNumber: true)) return false; p.NearDuplicateOf = v; break; }
+                case Field.Source: { if (!s.Str(out var v, allowNumber: true)) return false; p.Source = v; break; }
+                case Field.Id: if (!s.Str(out altId, allowNumber: true)) return false; break;
+                case Field.Scores:
+                    // null or [] only, as in the reader pass.
+                    if (!s.Literal("null"u8) && !(s.Open((byte)'[') && s.Close((byte)']')))
+                    {
                         return false;
-                    default:
-                        if (!s.Skip())
-                        {
-                            return false;
-                        }
+                    }
 
-                        break;
-                }
-            }
-            while (s.Take((byte)','));
+                    break;
+                case Field.OtherFormat:
+                    return false;
+                default:
+                    if (!s.Skip())
+                    {
+                        return false;
+                    }
 
-            if (!s.Close((byte)'}'))
-            {
-                return false;
+                    break;
             }
+        }
+
+        if (s.Failed)
+        {
+            return false;
         }
 
         id ??= altId;
@@ -131,54 +123,46 @@ public static partial class OwnSchemaReader
         }
 
         string? handle = null, username = null, displayName = null, name = null;
-        if (!s.Close((byte)'}'))
+        var first = true;
+        while (s.NextMember(ref first, out var key))
         {
-            do
+            switch (IdentifyNested(key))
             {
-                if (!s.String(out var key) || !s.Take((byte)':'))
-                {
-                    return false;
-                }
+                case NestedField.Id: { if (!s.Str(out var v, allowNumber: true)) return false; a.Id = v ?? ""; break; }
+                case NestedField.Handle: { if (!s.Str(out var v, allowNumber: true)) return false; handle ??= v; break; }
+                case NestedField.Username: { if (!s.Str(out var v, allowNumber: true)) return false; username ??= v; break; }
+                case NestedField.DisplayName: { if (!s.Common(out var v)) return false; displayName ??= v; break; }
+                case NestedField.Name: { if (!s.Common(out var v)) return false; name ??= v; break; }
+                case NestedField.Followers: { if (!s.Count(out var v)) return false; a.Followers = v; break; }
+                case NestedField.Location: { if (!s.Common(out var v)) return false; a.Location = v; break; }
+                case NestedField.Verified:
+                    if (s.Literal("true"u8))
+                    {
+                        a.Verified = true;
+                    }
+                    else if (s.Literal("false"u8))
+                    {
+                        a.Verified = false;
+                    }
+                    else if (!s.Literal("null"u8))
+                    {
+                        return false;
+                    }
 
-                switch (IdentifyNested(key))
-                {
-                    case NestedField.Id: { if (!s.Str(out var v, allowNumber: true)) return false; a.Id = v ?? ""; break; }
-                    case NestedField.Handle: { if (!s.Str(out var v, allowNumber: true)) return false; handle ??= v; break; }
-                    case NestedField.Username: { if (!s.Str(out var v, allowNumber: true)) return false; username ??= v; break; }
-                    case NestedField.DisplayName: { if (!s.Common(out var v)) return false; displayName ??= v; break; }
-                    case NestedField.Name: { if (!s.Common(out var v)) return false; name ??= v; break; }
-                    case NestedField.Followers: { if (!s.Count(out var v)) return false; a.Followers = v; break; }
-                    case NestedField.Location: { if (!s.Common(out var v)) return false; a.Location = v; break; }
-                    case NestedField.Verified:
-                        if (s.Literal("true"u8))
-                        {
-                            a.Verified = true;
-                        }
-                        else if (s.Literal("false"u8))
-                        {
-                            a.Verified = false;
-                        }
-                        else if (!s.Literal("null"u8))
-                        {
-                            return false;
-                        }
+                    break;
+                default:
+                    if (!s.Skip())
+                    {
+                        return false;
+                    }
 
-                        break;
-                    default:
-                        if (!s.Skip())
-                        {
-                            return false;
-                        }
-
-                        break;
-                }
+                    break;
             }
-            while (s.Take((byte)','));
+        }
 
-            if (!s.Close((byte)'}'))
-            {
-                return false;
-            }
+        if (s.Failed)
+        {
+            return false;
         }
 
         a.Handle ??= handle ?? username;
@@ -199,18 +183,9 @@ public static partial class OwnSchemaReader
             return false;
         }
 
-        if (s.Close((byte)'}'))
+        var first = true;
+        while (s.NextMember(ref first, out var key))
         {
-            return true;
-        }
-
-        do
-        {
-            if (!s.String(out var key) || !s.Take((byte)':'))
-            {
-                return false;
-            }
-
             long v;
             switch (IdentifyNested(key))
             {
@@ -227,9 +202,8 @@ public static partial class OwnSchemaReader
                     break;
             }
         }
-        while (s.Take((byte)','));
 
-        return s.Close((byte)'}');
+        return !s.Failed;
     }
 
     /// <summary>A forward scan over one JSON value's bytes; every method skips whitespace first and fails rather than guess.</summary>
@@ -258,6 +232,41 @@ public static partial class OwnSchemaReader
         }
 
         public bool AtEnd() => Peek() < 0;
+
+        /// <summary>Set when <see cref="NextMember"/> met malformed input; the scan then gives up.</summary>
+        public bool Failed { get; private set; }
+
+        /// <summary>
+        /// Steps through the members of the object just opened: true with the next member's name (its ':' taken);
+        /// false at the object's end (its '}' taken), or on malformed input (<see cref="Failed"/> set).
+        /// <paramref name="first"/> starts true and tells the first member (no ',' before it) from the others.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool NextMember(ref bool first, out ReadOnlySpan<byte> name)
+        {
+            name = default;
+            if (first)
+            {
+                first = false;
+                if (Close((byte)'}'))
+                {
+                    return false;
+                }
+            }
+            else if (!Take((byte)','))
+            {
+                Failed |= !Close((byte)'}');
+                return false;
+            }
+
+            if (String(out name) && Take((byte)':'))
+            {
+                return true;
+            }
+
+            Failed = true;
+            return false;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Take(byte b)
