@@ -23,7 +23,7 @@ public static class KafkaBench
         var batch = new Option<int>("--batch") { Description = "Consumer batch size.", DefaultValueFactory = _ => 2000 };
         var set = new Option<string[]>("--set") { Description = "Extra librdkafka consumer setting, key=value (repeatable), e.g. --set fetch.wait.max.ms=10.", AllowMultipleArgumentsPerToken = false };
         var only = new Option<string>("--only") { Description = "Run only one consumer: sqlite, noop, or all.", DefaultValueFactory = _ => "all" };
-        var produceSet = new Option<string[]>("--produce-set") { Description = "Extra librdkafka setting of the producer that fills the mock, key=value (repeatable), e.g. --produce-set linger.ms=20 (the default here is linger.ms=500: see ClientSettings.FillLingerMs).", AllowMultipleArgumentsPerToken = false };
+        var produceSet = new Option<string[]>("--produce-set") { Description = "Extra librdkafka setting of the producer that fills the mock, key=value (repeatable), e.g. --produce-set linger.ms=20 (the default here is linger.ms=500: see KafkaMockCluster.FillLingerMs).", AllowMultipleArgumentsPerToken = false };
         var cmd = new Command("kafka", "Kafka (embedded mock) -> decode -> SQLite posts/s, and the consumer alone with a no-op store.") { posts, batch, set, only, produceSet };
         cmd.SetAction(async (parse, ct) =>
         {

@@ -34,7 +34,7 @@ public static class PipelineBench
         var stamped = new Option<bool>("--stamped") { Description = "Also run with a fixed label stamped on every post (no model): what storing the sentiment columns costs, apart from scoring." };
         var set = new Option<string[]>("--set") { Description = "Extra librdkafka consumer setting, key=value (repeatable), e.g. --set fetch.wait.max.ms=10.", AllowMultipleArgumentsPerToken = false };
         var warmup = new Option<int>("--warmup") { Description = "Posts consumed (scored and stored in a scratch database) before the measured runs, so those run JIT-compiled code as a long-running consumer does; 0 for none.", DefaultValueFactory = _ => 100_000 };
-        var produceSet = new Option<string[]>("--produce-set") { Description = "Extra librdkafka setting of the producer that fills the mock, key=value (repeatable), e.g. --produce-set linger.ms=20 (the default here is linger.ms=500: see ClientSettings.FillLingerMs).", AllowMultipleArgumentsPerToken = false };
+        var produceSet = new Option<string[]>("--produce-set") { Description = "Extra librdkafka setting of the producer that fills the mock, key=value (repeatable), e.g. --produce-set linger.ms=20 (the default here is linger.ms=500: see KafkaMockCluster.FillLingerMs).", AllowMultipleArgumentsPerToken = false };
         var cmd = new Command("pipeline", "End to end: Kafka (embedded mock) -> parse -> sentiment -> SQLite posts/s, beside the same pipeline without scoring.")
         {
             posts, batch, model, shared, noBaseline, stamped, serial, set, produceSet, warmup,

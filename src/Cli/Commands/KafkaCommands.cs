@@ -161,12 +161,11 @@ public static class KafkaCommands
                 mock.CreateTopic(options.Topic, KafkaMockCluster.PartitionsFor(bytes));
                 if (fromFile is not null)
                 {
-                    // The mock answers a fetch with one producer batch per partition, found by scanning the partition's
-                    // batch list from its start: a topic filled in small batches costs the consumer time quadratic in
-                    // their number (README, Kafka, "The mock's message-set scan"). So the fill batches like a busy
-                    // producer (linger.ms 500) unless Kafka:Producer:linger.ms is configured; dead letters keep it.
+                    // The fill batches like a busy producer (KafkaMockCluster.FillLingerMs: the mock's fetches cost
+                    // time quadratic in the number of batches) unless Kafka:Producer:linger.ms is configured; dead
+                    // letters keep the configured value.
                     var configuredLinger = options.Producer.LingerMs;
-                    options.Producer.LingerMs ??= 500;
+                    options.Producer.LingerMs ??= KafkaMockCluster.FillLingerMs;
                     KafkaProduceSummary produced;
                     try
                     {
